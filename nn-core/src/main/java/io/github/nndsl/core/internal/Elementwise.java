@@ -1,0 +1,106 @@
+package io.github.nndsl.core.internal;
+
+/**
+ * Elementwise kernels and reductions on flat arrays, each written to reproduce NumPy's float64
+ * results operation for operation.
+ */
+public final class Elementwise {
+
+  private Elementwise() {}
+
+  /** {@code out[i] = max(0, x[i])} as {@code np.maximum(0, x)}: NaN propagates, -0.0 gives 0.0. */
+  public static void relu(double[] x, int xOff, double[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      double v = x[xOff + i];
+      out[outOff + i] = v > 0.0 || v != v ? v : 0.0;
+    }
+  }
+
+  /** {@code out[i] = g[i] * (x[i] > 0)}, the bool taken as 1.0 or 0.0 exactly as NumPy does. */
+  public static void reluBackward(
+      double[] g, int gOff, double[] x, int xOff, double[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = g[gOff + i] * (x[xOff + i] > 0.0 ? 1.0 : 0.0);
+    }
+  }
+
+  /**
+   * The numerically stable logistic function: {@code 1 / (1 + exp(-x))} for {@code x >= 0}, else
+   * {@code exp(x) / (1 + exp(x))}, so no intermediate overflows.
+   */
+  public static double sigmoid(double x) {
+    if (x >= 0.0) {
+      return 1.0 / (1.0 + Math.exp(-x));
+    }
+    double e = Math.exp(x);
+    return e / (1.0 + e);
+  }
+
+  /** {@code out[i] = sigmoid(x[i])}. */
+  public static void sigmoid(double[] x, int xOff, double[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = sigmoid(x[xOff + i]);
+    }
+  }
+
+  /** {@code out[i] = g[i] * s[i] * (1 - s[i])}, evaluated left to right as NumPy does. */
+  public static void sigmoidBackward(
+      double[] g, int gOff, double[] s, int sOff, double[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      double si = s[sOff + i];
+      out[outOff + i] = g[gOff + i] * si * (1.0 - si);
+    }
+  }
+
+  /** {@code out[i*n + j] += b[j]}: adds a bias row to every row of an (m, n) matrix. */
+  public static void addRow(double[] out, int outOff, double[] b, int bOff, int m, int n) {
+    for (int i = 0; i < m; i++) {
+      int oi = outOff + i * n;
+      for (int j = 0; j < n; j++) {
+        out[oi + j] += b[bOff + j];
+      }
+    }
+  }
+
+  /**
+   * {@code out[j] = sum_i g[i*n + j]}: column sums of an (m, n) matrix, rows added in order as
+   * NumPy's {@code g.sum(axis=0)} does (0.0 for m = 0).
+   */
+  public static void sumRows(double[] g, int gOff, double[] out, int outOff, int m, int n) {
+    if (m == 0) {
+      java.util.Arrays.fill(out, outOff, outOff + n, 0.0);
+      return;
+    }
+    System.arraycopy(g, gOff, out, outOff, n);
+    for (int i = 1; i < m; i++) {
+      int gi = gOff + i * n;
+      for (int j = 0; j < n; j++) {
+        out[outOff + j] += g[gi + j];
+      }
+    }
+  }
+
+  /**
+   * {@code mean((p - t)^2)} over all n elements, summed with NumPy's pairwise algorithm so the
+   * result matches {@code np.mean} bit for bit.
+   */
+  public static double meanSquaredError(double[] p, int pOff, double[] t, int tOff, int n) {
+    return PairwiseSum.sumOfSquaredDifferences(p, pOff, t, tOff, n) / n;
+  }
+
+  /** {@code out[i] = 2 * (p[i] - t[i]) / n}, in that order of operations. */
+  public static void mseBackward(
+      double[] p, int pOff, double[] t, int tOff, double[] out, int outOff, int n) {
+    double count = n;
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = 2.0 * (p[pOff + i] - t[tOff + i]) / count;
+    }
+  }
+
+  /** {@code p[i] -= lr * g[i]}, as NumPy's {@code p -= lr * g}. */
+  public static void sgd(double[] p, int pOff, double[] g, int gOff, double lr, int n) {
+    for (int i = 0; i < n; i++) {
+      p[pOff + i] -= lr * g[gOff + i];
+    }
+  }
+}
