@@ -1,9 +1,15 @@
 package io.github.nndsl.samples;
 
+import static io.github.nndsl.dsl.Layers.linear;
+import static io.github.nndsl.dsl.Layers.relu;
+import static io.github.nndsl.dsl.Layers.sigmoid;
+
 import io.github.nndsl.core.Functional;
 import io.github.nndsl.core.LinearGradients;
 import io.github.nndsl.core.NumPyRandom;
 import io.github.nndsl.core.Tensor;
+import io.github.nndsl.dsl.Init;
+import io.github.nndsl.dsl.Sequential;
 import java.util.List;
 
 /**
@@ -149,6 +155,33 @@ public final class Xor {
       Functional.sgdStep(params, List.of(g1.dw(), g1.db(), g2.dw(), g2.db()), lr);
     }
     return new Trained(Functional.mseLoss(y, t), w1, b1, w2, b2);
+  }
+
+  /**
+   * Returns the exercise's network as a DSL model: Linear(2, hidden) → ReLU → Linear(hidden, 1) →
+   * Sigmoid, weights {@code normal(0.5)}, biases zero. Compiled with a seed and trained with MSE and
+   * {@code sgd(lr)}, it reproduces {@link #trainXor(long, int, double, int)} bit for bit.
+   *
+   * <pre>{@code
+   * Network net = Xor.model(4).compile(0);
+   * double loss = Trainer.of(Losses.mse(), Optimizers.sgd(0.5))
+   *     .fit(net, Xor.inputs(), Xor.targets(), 5000).finalLoss();   // == Xor.trainXor(0)
+   * }</pre>
+   *
+   * @param hidden the hidden width, at least 1
+   * @return the model
+   * @throws IllegalArgumentException if hidden is less than 1
+   * @since 0.1.0
+   */
+  public static Sequential model(int hidden) {
+    if (hidden < 1) {
+      throw new IllegalArgumentException("hidden must be at least 1, but was " + hidden);
+    }
+    return Sequential.of(
+        linear(2, hidden).withWeightInit(Init.normal(0.5)),
+        relu(),
+        linear(hidden, 1).withWeightInit(Init.normal(0.5)),
+        sigmoid());
   }
 
   private static Tensor forward(Tensor x, Tensor w1, Tensor b1, Tensor w2, Tensor b2) {

@@ -1,0 +1,74 @@
+package io.github.nndsl.core;
+
+/**
+ * A loss function: a scalar measure of how far predictions are from targets, and its gradient
+ * with respect to the predictions. Obtain one from {@link Losses}.
+ *
+ * <p>Losses are immutable values, safe to share between threads and trainers.
+ *
+ * <pre>{@code
+ * Loss mse = Losses.mse();
+ * double value = mse.compute(predictions, targets);
+ * Tensor grad = mse.gradient(predictions, targets);
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public abstract class Loss {
+
+  /** Only {@link Losses} creates losses: the engine calls the flat-array methods on its buffers. */
+  Loss() {}
+
+  /**
+   * Computes the loss of predictions against targets.
+   *
+   * @param predictions shape (batch, outputs) (or any shape, for element-wise losses)
+   * @param targets the same shape
+   * @return the loss
+   * @throws IllegalArgumentException if the shapes differ or the tensors are empty
+   * @since 0.1.0
+   */
+  public final double compute(Tensor predictions, Tensor targets) {
+    check(predictions, targets);
+    return value(predictions.data(), predictions.offset(), targets.data(), targets.offset(), rows(predictions),
+        cols(predictions));
+  }
+
+  /**
+   * Computes the gradient of the loss with respect to the predictions.
+   *
+   * @param predictions shape (batch, outputs)
+   * @param targets the same shape
+   * @return a new tensor of the predictions' shape
+   * @throws IllegalArgumentException if the shapes differ or the tensors are empty
+   * @since 0.1.0
+   */
+  public final Tensor gradient(Tensor predictions, Tensor targets) {
+    check(predictions, targets);
+    double[] g = new double[predictions.size()];
+    gradient(predictions.data(), predictions.offset(), targets.data(), targets.offset(), g, 0, rows(predictions),
+        cols(predictions));
+    return Tensor.wrap(g, predictions.shape());
+  }
+
+  private static int rows(Tensor t) {
+    return t.rank() == 2 ? t.dim(0) : 1;
+  }
+
+  private static int cols(Tensor t) {
+    return t.rank() == 2 ? t.dim(1) : t.dim(0);
+  }
+
+  private static void check(Tensor p, Tensor t) {
+    Checks.sameShape(p, t, "predictions", "targets");
+    if (p.size() == 0) {
+      throw new IllegalArgumentException("predictions and targets must not be empty, but have shape " + p.shapeString());
+    }
+  }
+
+  /** The loss over a (rows, cols) block of predictions p and targets t. */
+  abstract double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols);
+
+  /** Writes dLoss/dp for the same block into g. */
+  abstract void gradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols);
+}

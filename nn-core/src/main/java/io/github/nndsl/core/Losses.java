@@ -1,0 +1,212 @@
+package io.github.nndsl.core;
+
+import io.github.nndsl.core.internal.Elementwise;
+
+/**
+ * The loss functions: mean squared error, binary cross-entropy and categorical cross-entropy (on
+ * probabilities, or fused with a softmax on logits).
+ *
+ * <pre>{@code
+ * Trainer.of(Losses.mse(), Optimizers.sgd(0.5));
+ * Trainer.of(Losses.crossEntropyWithLogits(), Optimizers.adam(1e-2));
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class Losses {
+
+  /** PyTorch's floor for a log-probability: keeps log(0) finite. */
+  private static final double LOG_FLOOR = -100.0;
+
+  private static final Loss MSE = new Mse();
+  private static final Loss BCE = new BinaryCrossEntropy();
+  private static final Loss CE = new CrossEntropy();
+  private static final Loss CE_LOGITS = new CrossEntropyWithLogits();
+
+  private Losses() {}
+
+  /**
+   * Returns the mean squared error, {@code mean((p - t)^2)} over ALL elements, with gradient
+   * {@code 2 (p - t) / N}; the exercise's loss, with NumPy's summation order.
+   *
+   * @return the loss
+   * @since 0.1.0
+   */
+  public static Loss mse() {
+    return MSE;
+  }
+
+  /**
+   * Returns the binary cross-entropy on probabilities p in [0, 1], averaged over all elements:
+   * {@code -mean(t log p + (1 - t) log(1 - p))}, each log floored at -100 as PyTorch's {@code
+   * BCELoss} does, so a saturated sigmoid gives a large finite loss instead of infinity. Use it
+   * after a sigmoid output.
+   *
+   * @return the loss
+   * @since 0.1.0
+   */
+  public static Loss binaryCrossEntropy() {
+    return BCE;
+  }
+
+  /**
+   * Returns the categorical cross-entropy on probabilities (a softmax output), averaged over the
+   * batch: {@code -sum(t log p) / batch}, each log floored at -100. Targets are one-hot rows (or
+   * any distributions).
+   *
+   * @return the loss
+   * @since 0.1.0
+   */
+  public static Loss crossEntropy() {
+    return CE;
+  }
+
+  /**
+   * Returns the categorical cross-entropy fused with a softmax, on logits z (the network ends in a
+   * linear layer, not a softmax): {@code sum(t) logsumexp(z) - sum(t z)} per row, averaged over the
+   * batch, computed with the row maximum subtracted so it never overflows. Its gradient is {@code
+   * (softmax(z) sum(t) - t) / batch}: exact and stable where softmax followed by {@link
+   * #crossEntropy()} would lose precision. The network's predictions are then logits.
+   *
+   * @return the loss
+   * @since 0.1.0
+   */
+  public static Loss crossEntropyWithLogits() {
+    return CE_LOGITS;
+  }
+
+  private static double floorLog(double x) {
+    return Math.max(Math.log(x), LOG_FLOOR);
+  }
+
+  private static final class Mse extends Loss {
+    @Override
+    double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
+      return Elementwise.meanSquaredError(p, pOff, t, tOff, rows * cols);
+    }
+
+    @Override
+    void gradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
+      Elementwise.mseBackward(p, pOff, t, tOff, g, gOff, rows * cols);
+    }
+
+    @Override
+    public String toString() {
+      return "mse()";
+    }
+  }
+
+  private static final class BinaryCrossEntropy extends Loss {
+    @Override
+    double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
+      int n = rows * cols;
+      double sum = 0.0;
+      for (int i = 0; i < n; i++) {
+        double pi = p[pOff + i];
+        double ti = t[tOff + i];
+        sum += ti * floorLog(pi) + (1.0 - ti) * floorLog(1.0 - pi);
+      }
+      return -sum / n;
+    }
+
+    @Override
+    void gradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
+      int n = rows * cols;
+      for (int i = 0; i < n; i++) {
+        double pi = p[pOff + i];
+        // PyTorch's form: (p - t) / max(p (1 - p), 1e-12), finite even at p = 0 or 1
+        g[gOff + i] = (pi - t[tOff + i]) / Math.max((1.0 - pi) * pi, 1e-12) / n;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "binaryCrossEntropy()";
+    }
+  }
+
+  private static final class CrossEntropy extends Loss {
+    @Override
+    double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
+      double sum = 0.0;
+      for (int i = 0; i < rows * cols; i++) {
+        double ti = t[tOff + i];
+        if (ti != 0.0) {
+          sum += ti * floorLog(p[pOff + i]);
+        }
+      }
+      return -sum / rows;
+    }
+
+    @Override
+    void gradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
+      for (int i = 0; i < rows * cols; i++) {
+        double ti = t[tOff + i];
+        // d(-t log p)/dp = -t / p; p floored at e^-100 to match the floored log
+        g[gOff + i] = ti == 0.0 ? 0.0 : -ti / Math.max(p[pOff + i], 3.720075976020836e-44) / rows;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "crossEntropy()";
+    }
+  }
+
+  private static final class CrossEntropyWithLogits extends Loss {
+    @Override
+    double value(double[] z, int zOff, double[] t, int tOff, int rows, int cols) {
+      double total = 0.0;
+      for (int r = 0; r < rows; r++) {
+        int zi = zOff + r * cols;
+        int ti = tOff + r * cols;
+        double max = rowMax(z, zi, cols);
+        double sumExp = 0.0;
+        double sumT = 0.0;
+        double dot = 0.0;
+        for (int j = 0; j < cols; j++) {
+          double shifted = z[zi + j] - max;
+          sumExp += Math.exp(shifted);
+          sumT += t[ti + j];
+          dot += t[ti + j] * shifted;
+        }
+        total += sumT * Math.log(sumExp) - dot;
+      }
+      return total / rows;
+    }
+
+    @Override
+    void gradient(double[] z, int zOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
+      for (int r = 0; r < rows; r++) {
+        int zi = zOff + r * cols;
+        int ti = tOff + r * cols;
+        int gi = gOff + r * cols;
+        double max = rowMax(z, zi, cols);
+        double sumExp = 0.0;
+        double sumT = 0.0;
+        for (int j = 0; j < cols; j++) {
+          double e = Math.exp(z[zi + j] - max);
+          g[gi + j] = e;
+          sumExp += e;
+          sumT += t[ti + j];
+        }
+        for (int j = 0; j < cols; j++) {
+          g[gi + j] = (g[gi + j] / sumExp * sumT - t[ti + j]) / rows;
+        }
+      }
+    }
+
+    private static double rowMax(double[] z, int off, int cols) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < cols; j++) {
+        max = Math.max(max, z[off + j]);
+      }
+      return max;
+    }
+
+    @Override
+    public String toString() {
+      return "crossEntropyWithLogits()";
+    }
+  }
+}

@@ -1,0 +1,401 @@
+package io.github.nndsl.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A compiled feed-forward network: a {@link ParameterStore} and a plan of operations with work
+ * buffers that are sized for the batch and reused, so a training step allocates nothing.
+ *
+ * <p>Networks are usually compiled from an nn-dsl {@code Sequential}; the builder here is the
+ * engine-level way to lay one out. Parameters start at zero; fill them through {@link
+ * #parameters()}.
+ *
+ * <pre>{@code
+ * Network net = Network.builder(2).linear(4, true).relu().linear(1, true).sigmoid().build();
+ * net.parameters().get("0.weight").set(0, 0, 0.5);
+ * Tensor p = net.predict(Tensor.of(new double[][] {{0, 1}}));   // shape (1, 1)
+ * }</pre>
+ *
+ * <p>Not thread-safe: a network owns mutable buffers, so use one network per thread (compile the
+ * same descriptor once per thread). Different networks can train concurrently.
+ *
+ * @since 0.1.0
+ */
+public final class Network {
+
+  private final int inputs;
+  private final Op[] ops;
+  private final ParameterStore store;
+  private final List<String> layerNames;
+  private double[][] activations; // activations[i + 1] is the output of ops[i]; [0] is unused
+  private double[][] activationGradients; // the gradient with respect to activations[i]
+  private int capacity;
+  private @Nullable TrainingState trainingState;
+
+  private Network(int inputs, Op[] ops, ParameterStore store, List<String> layerNames) {
+    this.inputs = inputs;
+    this.ops = ops;
+    this.store = store;
+    this.layerNames = layerNames;
+    this.activations = new double[ops.length + 1][];
+    this.activationGradients = new double[ops.length + 1][];
+    ensureCapacity(1);
+  }
+
+  /**
+   * Starts laying out a network that takes {@code inputs} features.
+   *
+   * @param inputs the input width, positive
+   * @return a builder
+   * @throws IllegalArgumentException if inputs is not positive
+   * @since 0.1.0
+   */
+  public static Builder builder(int inputs) {
+    if (inputs < 1) {
+      throw new IllegalArgumentException("inputs must be positive, but was " + inputs);
+    }
+    return new Builder(inputs);
+  }
+
+  /**
+   * Returns the parameter store: every weight and bias, and their gradients, as named views.
+   *
+   * @return the store, owned by this network
+   * @since 0.1.0
+   */
+  public ParameterStore parameters() {
+    return store;
+  }
+
+  /**
+   * Returns the number of input features.
+   *
+   * @return the width of x's rows
+   * @since 0.1.0
+   */
+  public int inputs() {
+    return inputs;
+  }
+
+  /**
+   * Returns the number of outputs.
+   *
+   * @return the width of the prediction's rows
+   * @since 0.1.0
+   */
+  public int outputs() {
+    return ops.length == 0 ? inputs : ops[ops.length - 1].outputs;
+  }
+
+  /**
+   * Runs the network forward on a batch.
+   *
+   * <pre>{@code
+   * Tensor p = net.predict(Tensor.of(new double[][] {{0, 0}, {1, 1}}));   // (2, outputs)
+   * }</pre>
+   *
+   * @param x the inputs, shape (batch, inputs)
+   * @return a new tensor of shape (batch, outputs)
+   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns
+   * @since 0.1.0
+   */
+  public Tensor predict(Tensor x) {
+    checkInputs(x, "x");
+    int batch = x.dim(0);
+    double[] out = forward(x.data(), x.offset(), batch);
+    double[] result = new double[batch * outputs()];
+    System.arraycopy(out, 0, result, 0, result.length);
+    return Tensor.wrap(result, batch, outputs());
+  }
+
+  /**
+   * Runs forward and backward on a batch without updating anything: fills every parameter's
+   * gradient (see {@link ParameterStore#gradient(String)}) and returns the loss. This is the
+   * building block for custom training loops and gradient checks.
+   *
+   * <pre>{@code
+   * double loss = net.computeGradients(x, y, Losses.mse());
+   * Tensor dw = net.parameters().gradient("0.weight");
+   * }</pre>
+   *
+   * @param x the inputs, shape (batch, inputs)
+   * @param y the targets, shape (batch, outputs)
+   * @param loss the loss to differentiate
+   * @return the loss of this forward pass
+   * @throws IllegalArgumentException if a shape does not fit
+   * @since 0.1.0
+   */
+  public double computeGradients(Tensor x, Tensor y, Loss loss) {
+    Checks.notNull(loss, "loss");
+    checkInputs(x, "x");
+    checkTargets(x, y, "y");
+    int batch = x.dim(0);
+    double value = forwardLoss(x.data(), x.offset(), y.data(), y.offset(), batch, loss);
+    backward(x.data(), x.offset(), y.data(), y.offset(), batch, loss);
+    return value;
+  }
+
+  void checkInputs(Tensor x, String name) {
+    Checks.rank(x, 2, name);
+    if (x.dim(1) != inputs) {
+      throw new IllegalArgumentException(
+          name + " must have " + inputs + " columns (the network's inputs), but has shape " + x.shapeString());
+    }
+  }
+
+  void checkTargets(Tensor x, Tensor y, String name) {
+    Checks.rank(y, 2, name);
+    if (y.dim(0) != x.dim(0) || y.dim(1) != outputs()) {
+      throw new IllegalArgumentException(
+          name
+              + " must have shape ("
+              + x.dim(0)
+              + ", "
+              + outputs()
+              + ") (x's rows, the network's outputs), but has shape "
+              + y.shapeString());
+    }
+  }
+
+  /** Grows the work buffers to hold at least {@code batch} rows; never shrinks them. */
+  private void ensureCapacity(int batch) {
+    if (batch <= capacity) {
+      return;
+    }
+    int rows = Math.max(batch, capacity * 2);
+    for (int i = 0; i < ops.length; i++) {
+      activations[i + 1] = new double[Math.multiplyExact(rows, ops[i].outputs)];
+      activationGradients[i + 1] = new double[rows * ops[i].outputs];
+    }
+    capacity = rows;
+  }
+
+  /** Forward over {@code batch} rows of x; returns the buffer holding the output (offset 0). */
+  double[] forward(double[] x, int xOff, int batch) {
+    ensureCapacity(batch);
+    double[] in = x;
+    int inOff = xOff;
+    for (int i = 0; i < ops.length; i++) {
+      ops[i].forward(in, inOff, activations[i + 1], batch);
+      in = activations[i + 1];
+      inOff = 0;
+    }
+    return in;
+  }
+
+  /** Forward, then the loss of the output against y. */
+  double forwardLoss(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss) {
+    double[] out = forward(x, xOff, batch);
+    int outOff = ops.length == 0 ? xOff : 0;
+    return loss.value(out, outOff, y, yOff, batch, outputs());
+  }
+
+  /** Backward after {@link #forwardLoss} on the same batch: fills the store's gradients. */
+  void backward(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss) {
+    int last = ops.length;
+    if (last == 0) {
+      return;
+    }
+    loss.gradient(activations[last], 0, y, yOff, activationGradients[last], 0, batch, outputs());
+    for (int i = last - 1; i >= 0; i--) {
+      double[] in = i == 0 ? x : activations[i];
+      int inOff = i == 0 ? xOff : 0;
+      double[] gIn = i == 0 ? null : activationGradients[i];
+      ops[i].backward(in, inOff, activations[i + 1], activationGradients[i + 1], gIn, batch);
+    }
+  }
+
+  /** The optimiser and shuffling state of the last training run, kept for the next one. */
+  @Nullable TrainingState trainingState() {
+    return trainingState;
+  }
+
+  void trainingState(@Nullable TrainingState state) {
+    this.trainingState = state;
+  }
+
+  /**
+   * Forgets the optimiser's state (momentum, Adam moments) and the shuffling position, so the next
+   * {@code fit} starts fresh; parameters are kept.
+   *
+   * @since 0.1.0
+   */
+  public void resetTrainingState() {
+    this.trainingState = null;
+  }
+
+  /**
+   * Describes the plan, for example {@code Network(Linear(2, 4), ReLU, Linear(4, 1), Sigmoid; 17
+   * parameters)}.
+   *
+   * @return a readable description
+   */
+  @Override
+  public String toString() {
+    return "Network(" + String.join(", ", layerNames) + "; " + store.size() + " parameters)";
+  }
+
+  /**
+   * Lays out a network layer by layer; parameters are named {@code "<index>.weight"} and {@code
+   * "<index>.bias"} by the layer's position, activations counted.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private final int inputs;
+    private int width;
+    private final List<Spec> specs = new ArrayList<>();
+
+    /** One planned layer: a dense layer when {@code activation} is null. */
+    private record Spec(Op.@Nullable Kind activation, int in, int out, boolean bias, double slope) {}
+
+    private Builder(int inputs) {
+      this.inputs = inputs;
+      this.width = inputs;
+    }
+
+    /**
+     * Adds a dense layer {@code x · w + b} with weights (width, outputs) and, if asked, a bias.
+     *
+     * @param outputs the layer's output width, positive
+     * @param bias whether the layer has a bias
+     * @return this builder
+     * @throws IllegalArgumentException if outputs is not positive
+     * @since 0.1.0
+     */
+    public Builder linear(int outputs, boolean bias) {
+      if (outputs < 1) {
+        throw new IllegalArgumentException("outputs must be positive, but was " + outputs);
+      }
+      specs.add(new Spec(null, width, outputs, bias, 0.0));
+      width = outputs;
+      return this;
+    }
+
+    /**
+     * Adds a rectifier, {@code max(0, x)}.
+     *
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder relu() {
+      return activation(Op.Kind.RELU, 0.0);
+    }
+
+    /**
+     * Adds a logistic sigmoid.
+     *
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder sigmoid() {
+      return activation(Op.Kind.SIGMOID, 0.0);
+    }
+
+    /**
+     * Adds a hyperbolic tangent.
+     *
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder tanh() {
+      return activation(Op.Kind.TANH, 0.0);
+    }
+
+    /**
+     * Adds a leaky rectifier, {@code x > 0 ? x : slope * x}.
+     *
+     * @param slope the negative-side slope, finite and non-negative
+     * @return this builder
+     * @throws IllegalArgumentException if the slope is negative or not finite
+     * @since 0.1.0
+     */
+    public Builder leakyRelu(double slope) {
+      if (!(slope >= 0.0) || slope == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("slope must be finite and non-negative, but was " + slope);
+      }
+      return activation(Op.Kind.LEAKY_RELU, slope);
+    }
+
+    /**
+     * Adds a row-wise softmax.
+     *
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder softmax() {
+      return activation(Op.Kind.SOFTMAX, 0.0);
+    }
+
+    /**
+     * Adds a layer that passes its input through unchanged.
+     *
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder identity() {
+      return activation(Op.Kind.IDENTITY, 0.0);
+    }
+
+    private Builder activation(Op.Kind kind, double slope) {
+      specs.add(new Spec(kind, width, width, false, slope));
+      return this;
+    }
+
+    /**
+     * Builds the network, with every parameter zero.
+     *
+     * @return a new, independent network
+     * @since 0.1.0
+     */
+    public Network build() {
+      // lay out the store first (names in layer order, weight before bias), then the ops on it
+      ParameterStore.Layout layout = new ParameterStore.Layout();
+      int[] weightOffsets = new int[specs.size()];
+      int[] biasOffsets = new int[specs.size()];
+      for (int i = 0; i < specs.size(); i++) {
+        Spec s = specs.get(i);
+        if (s.activation() == null) {
+          weightOffsets[i] = layout.add(i + ".weight", s.in(), s.out());
+          biasOffsets[i] = s.bias() ? layout.add(i + ".bias", s.out()) : -1;
+        }
+      }
+      ParameterStore store = layout.build();
+      Op[] ops = new Op[specs.size()];
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < specs.size(); i++) {
+        Spec s = specs.get(i);
+        Op.Kind kind = s.activation();
+        if (kind == null) {
+          ops[i] = new Op.Linear(s.in(), s.out(), store, weightOffsets[i], biasOffsets[i]);
+          names.add("Linear(" + s.in() + ", " + s.out() + (s.bias() ? "" : ", bias=false") + ")");
+        } else {
+          ops[i] = new Op.Activation(kind, s.in(), s.slope());
+          names.add(describe(kind, s.slope()));
+        }
+      }
+      return new Network(inputs, ops, store, List.copyOf(names));
+    }
+
+    private static String describe(Op.Kind kind, double slope) {
+      switch (kind) {
+        case RELU:
+          return "ReLU";
+        case SIGMOID:
+          return "Sigmoid";
+        case TANH:
+          return "Tanh";
+        case LEAKY_RELU:
+          return "LeakyReLU(" + slope + ")";
+        case SOFTMAX:
+          return "Softmax";
+        case IDENTITY:
+          return "Identity";
+        default:
+          throw new AssertionError(kind);
+      }
+    }
+  }
+}

@@ -1,0 +1,298 @@
+package io.github.nndsl.core;
+
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The optimisers: plain SGD (the exercise's), SGD with momentum (optionally Nesterov), and Adam.
+ * Hyper-parameters are checked here, when the optimiser is created, not later in training.
+ *
+ * <pre>{@code
+ * Optimizers.sgd(0.5);                 // p -= lr * g
+ * Optimizers.sgd(0.1, 0.9);            // PyTorch's SGD(momentum=0.9)
+ * Optimizers.nesterov(0.1, 0.9);       // PyTorch's SGD(momentum=0.9, nesterov=True)
+ * Optimizers.adam(1e-3);               // betas (0.9, 0.999), eps 1e-8
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class Optimizers {
+
+  private Optimizers() {}
+
+  /**
+   * Returns plain stochastic gradient descent: {@code p -= lr * g}, element for element as the
+   * exercise's {@code sgd_step}.
+   *
+   * @param lr the learning rate, finite and non-negative (0 leaves the parameters unchanged)
+   * @return the optimiser
+   * @throws IllegalArgumentException if lr is negative, NaN or infinite
+   * @since 0.1.0
+   */
+  public static Optimizer sgd(double lr) {
+    return new Sgd(checkLearningRate(lr), 0.0, false);
+  }
+
+  /**
+   * Returns SGD with momentum, as PyTorch's {@code SGD(lr, momentum)}: {@code v = momentum * v + g;
+   * p -= lr * v}, v starting at zero.
+   *
+   * @param lr the learning rate, finite and non-negative
+   * @param momentum in [0, 1)
+   * @return the optimiser
+   * @throws IllegalArgumentException if an argument is out of range
+   * @since 0.1.0
+   */
+  public static Optimizer sgd(double lr, double momentum) {
+    return new Sgd(checkLearningRate(lr), checkUnit(momentum, "momentum"), false);
+  }
+
+  /**
+   * Returns SGD with Nesterov momentum, as PyTorch's {@code SGD(lr, momentum, nesterov=True)}:
+   * {@code v = momentum * v + g; p -= lr * (g + momentum * v)}.
+   *
+   * @param lr the learning rate, finite and non-negative
+   * @param momentum in [0, 1)
+   * @return the optimiser
+   * @throws IllegalArgumentException if an argument is out of range
+   * @since 0.1.0
+   */
+  public static Optimizer nesterov(double lr, double momentum) {
+    return new Sgd(checkLearningRate(lr), checkUnit(momentum, "momentum"), true);
+  }
+
+  /**
+   * Returns Adam with the usual betas (0.9, 0.999) and epsilon 1e-8.
+   *
+   * @param lr the learning rate, finite and non-negative
+   * @return the optimiser
+   * @throws IllegalArgumentException if lr is out of range
+   * @since 0.1.0
+   * @see #adam(double, double, double, double)
+   */
+  public static Optimizer adam(double lr) {
+    return adam(lr, 0.9, 0.999, 1e-8);
+  }
+
+  /**
+   * Returns Adam (Kingma and Ba, Algorithm 1): at step t, {@code m = b1 m + (1 - b1) g; v = b2 v +
+   * (1 - b2) g²; p -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)}, the powers kept as
+   * running products.
+   *
+   * @param lr the learning rate, finite and non-negative
+   * @param beta1 the first-moment decay, in [0, 1)
+   * @param beta2 the second-moment decay, in [0, 1)
+   * @param epsilon added to the denominator, finite and positive
+   * @return the optimiser
+   * @throws IllegalArgumentException if an argument is out of range
+   * @since 0.1.0
+   */
+  public static Optimizer adam(double lr, double beta1, double beta2, double epsilon) {
+    checkLearningRate(lr);
+    checkUnit(beta1, "beta1");
+    checkUnit(beta2, "beta2");
+    if (!(epsilon > 0.0) || epsilon == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("epsilon must be finite and positive, but was " + epsilon);
+    }
+    return new Adam(lr, beta1, beta2, epsilon);
+  }
+
+  private static double checkLearningRate(double lr) {
+    if (!(lr >= 0.0) || lr == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("lr must be finite and non-negative, but was " + lr);
+    }
+    return lr;
+  }
+
+  private static double checkUnit(double value, String name) {
+    if (!(value >= 0.0 && value < 1.0)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1), but was " + value);
+    }
+    return value;
+  }
+
+  private static final class Sgd extends Optimizer {
+    private final double lr;
+    private final double momentum;
+    private final boolean nesterov;
+
+    Sgd(double lr, double momentum, boolean nesterov) {
+      this.lr = lr;
+      this.momentum = momentum;
+      this.nesterov = nesterov;
+    }
+
+    @Override
+    State newState(int size) {
+      if (momentum == 0.0) {
+        return new PlainState();
+      }
+      return new MomentumState(size);
+    }
+
+    private final class PlainState extends State {
+      @Override
+      void step(double[] p, double[] g) {
+        for (int i = 0; i < p.length; i++) {
+          p[i] -= lr * g[i];
+        }
+      }
+
+      @Override
+      double[] save() {
+        return new double[0];
+      }
+
+      @Override
+      void load(double[] saved) {}
+    }
+
+    private final class MomentumState extends State {
+      private final double[] velocity;
+
+      MomentumState(int size) {
+        velocity = new double[size];
+      }
+
+      @Override
+      void step(double[] p, double[] g) {
+        double[] v = velocity;
+        if (nesterov) {
+          for (int i = 0; i < p.length; i++) {
+            double vi = momentum * v[i] + g[i];
+            v[i] = vi;
+            p[i] -= lr * (g[i] + momentum * vi);
+          }
+        } else {
+          for (int i = 0; i < p.length; i++) {
+            double vi = momentum * v[i] + g[i];
+            v[i] = vi;
+            p[i] -= lr * vi;
+          }
+        }
+      }
+
+      @Override
+      double[] save() {
+        return velocity.clone();
+      }
+
+      @Override
+      void load(double[] saved) {
+        System.arraycopy(saved, 0, velocity, 0, velocity.length);
+      }
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Sgd
+          && Double.compare(((Sgd) o).lr, lr) == 0
+          && Double.compare(((Sgd) o).momentum, momentum) == 0
+          && ((Sgd) o).nesterov == nesterov;
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(new double[] {lr, momentum, nesterov ? 1 : 0});
+    }
+
+    @Override
+    public String toString() {
+      if (momentum == 0.0) {
+        return "sgd(" + lr + ")";
+      }
+      return (nesterov ? "nesterov(" : "sgd(") + lr + ", " + momentum + ")";
+    }
+  }
+
+  private static final class Adam extends Optimizer {
+    private final double lr;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+
+    Adam(double lr, double beta1, double beta2, double epsilon) {
+      this.lr = lr;
+      this.beta1 = beta1;
+      this.beta2 = beta2;
+      this.epsilon = epsilon;
+    }
+
+    @Override
+    State newState(int size) {
+      return new AdamState(size);
+    }
+
+    private final class AdamState extends State {
+      private final double[] m;
+      private final double[] v;
+      private double beta1Power = 1.0;
+      private double beta2Power = 1.0;
+      private long steps;
+
+      AdamState(int size) {
+        m = new double[size];
+        v = new double[size];
+      }
+
+      @Override
+      void step(double[] p, double[] g) {
+        steps++;
+        beta1Power *= beta1;
+        beta2Power *= beta2;
+        double c1 = 1.0 - beta1Power;
+        double c2 = 1.0 - beta2Power;
+        for (int i = 0; i < p.length; i++) {
+          double gi = g[i];
+          double mi = beta1 * m[i] + (1.0 - beta1) * gi;
+          double vi = beta2 * v[i] + (1.0 - beta2) * gi * gi;
+          m[i] = mi;
+          v[i] = vi;
+          p[i] -= lr * (mi / c1) / (Math.sqrt(vi / c2) + epsilon);
+        }
+      }
+
+      @Override
+      double[] save() {
+        double[] out = new double[m.length * 2 + 3];
+        System.arraycopy(m, 0, out, 0, m.length);
+        System.arraycopy(v, 0, out, m.length, v.length);
+        out[2 * m.length] = beta1Power;
+        out[2 * m.length + 1] = beta2Power;
+        out[2 * m.length + 2] = steps;
+        return out;
+      }
+
+      @Override
+      void load(double[] saved) {
+        System.arraycopy(saved, 0, m, 0, m.length);
+        System.arraycopy(saved, m.length, v, 0, v.length);
+        beta1Power = saved[2 * m.length];
+        beta2Power = saved[2 * m.length + 1];
+        steps = (long) saved[2 * m.length + 2];
+      }
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      if (!(o instanceof Adam)) {
+        return false;
+      }
+      Adam a = (Adam) o;
+      return Double.compare(a.lr, lr) == 0
+          && Double.compare(a.beta1, beta1) == 0
+          && Double.compare(a.beta2, beta2) == 0
+          && Double.compare(a.epsilon, epsilon) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(new double[] {lr, beta1, beta2, epsilon});
+    }
+
+    @Override
+    public String toString() {
+      return "adam(" + lr + ", " + beta1 + ", " + beta2 + ", " + epsilon + ")";
+    }
+  }
+}

@@ -1,0 +1,379 @@
+package io.github.nndsl.core;
+
+/**
+ * Trains a {@link Network} in place: forward, loss, backward and an optimiser step, repeated, with
+ * no allocation per step once the buffers are warm.
+ *
+ * <p>A trainer is an immutable configuration (loss, optimiser, batch size, shuffling seed, target
+ * loss), so it can be shared; the optimiser's state lives with the network and carries over to the
+ * next {@code fit} with an equal optimiser, so training can be continued.
+ *
+ * <pre>{@code
+ * Trainer trainer = Trainer.of(Losses.mse(), Optimizers.sgd(0.5));
+ * TrainingHistory h = trainer.fit(net, x, y, 5000);
+ *
+ * Trainer.of(Losses.crossEntropyWithLogits(), Optimizers.adam(0.01))
+ *     .withBatchSize(32)
+ *     .withShuffleSeed(7)
+ *     .fitEpochs(net, x, y, 50, (epoch, loss) -> System.out.println(epoch + " " + loss));
+ * }</pre>
+ *
+ * <p>Every argument is checked before the network is touched: a rejected call changes nothing.
+ * A NaN or infinite loss stops training with a {@link TrainingDivergedException} naming the step.
+ *
+ * @since 0.1.0
+ */
+public final class Trainer {
+
+  private static final StepListener NO_STEP_LISTENER = (step, loss) -> {};
+  private static final EpochListener NO_EPOCH_LISTENER = (epoch, loss) -> {};
+
+  private final Loss loss;
+  private final Optimizer optimizer;
+  private final int batchSize; // 0: full batch, in order
+  private final long shuffleSeed;
+  private final double targetLoss; // NaN: none
+
+  private Trainer(Loss loss, Optimizer optimizer, int batchSize, long shuffleSeed, double targetLoss) {
+    this.loss = loss;
+    this.optimizer = optimizer;
+    this.batchSize = batchSize;
+    this.shuffleSeed = shuffleSeed;
+    this.targetLoss = targetLoss;
+  }
+
+  /**
+   * Creates a full-batch trainer.
+   *
+   * @param loss the loss to minimise
+   * @param optimizer the update rule
+   * @return the trainer
+   * @throws IllegalArgumentException if an argument is null
+   * @since 0.1.0
+   */
+  public static Trainer of(Loss loss, Optimizer optimizer) {
+    Checks.notNull(loss, "loss");
+    Checks.notNull(optimizer, "optimizer");
+    return new Trainer(loss, optimizer, 0, 0, Double.NaN);
+  }
+
+  /**
+   * Returns a trainer that takes mini-batches of {@code batchSize} rows, in an order shuffled
+   * afresh every epoch (the last batch of an epoch may be smaller), as NumPy's {@code
+   * rng.permutation(rows)} would order them.
+   *
+   * @param batchSize rows per step, positive (at most the number of rows, checked in fit)
+   * @return a new trainer
+   * @throws IllegalArgumentException if batchSize is not positive
+   * @since 0.1.0
+   */
+  public Trainer withBatchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be positive, but was " + batchSize);
+    }
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss);
+  }
+
+  /**
+   * Returns a trainer that uses all rows, in order, at every step (the default).
+   *
+   * @return a new trainer
+   * @since 0.1.0
+   */
+  public Trainer withFullBatch() {
+    return new Trainer(loss, optimizer, 0, shuffleSeed, targetLoss);
+  }
+
+  /**
+   * Returns a trainer whose mini-batch order comes from {@code NumPyRandom.defaultRng(seed)}
+   * (default seed 0).
+   *
+   * @param seed the shuffling seed, non-negative
+   * @return a new trainer
+   * @throws IllegalArgumentException if the seed is negative
+   * @since 0.1.0
+   */
+  public Trainer withShuffleSeed(long seed) {
+    if (seed < 0) {
+      throw new IllegalArgumentException("seed must be non-negative, but was " + seed);
+    }
+    return new Trainer(loss, optimizer, batchSize, seed, targetLoss);
+  }
+
+  /**
+   * Returns a trainer that stops as soon as a step's loss is at or below {@code target}; that
+   * step's update is not applied, so the network then has exactly the reported final loss.
+   *
+   * @param target the loss to reach, finite and non-negative
+   * @return a new trainer
+   * @throws IllegalArgumentException if target is negative or not finite
+   * @since 0.1.0
+   */
+  public Trainer withTargetLoss(double target) {
+    if (!(target >= 0.0) || target == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("target must be finite and non-negative, but was " + target);
+    }
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, target);
+  }
+
+  /**
+   * Returns the loss this trainer minimises.
+   *
+   * @return the loss
+   * @since 0.1.0
+   */
+  public Loss loss() {
+    return loss;
+  }
+
+  /**
+   * Returns the optimiser this trainer applies.
+   *
+   * @return the optimiser
+   * @since 0.1.0
+   */
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  /**
+   * Takes {@code steps} training steps.
+   *
+   * @param network the network to train in place
+   * @param x the inputs, shape (rows, network inputs), finite
+   * @param y the targets, shape (rows, network outputs), finite
+   * @param steps the number of updates, non-negative
+   * @return the history; {@link TrainingHistory#finalLoss()} is the loss of the last forward pass
+   * @throws IllegalArgumentException if an argument is invalid (nothing is changed then)
+   * @throws TrainingDivergedException if the loss becomes NaN or infinite
+   * @since 0.1.0
+   */
+  public TrainingHistory fit(Network network, Tensor x, Tensor y, int steps) {
+    return fit(network, x, y, steps, NO_STEP_LISTENER);
+  }
+
+  /**
+   * Takes {@code steps} training steps, calling {@code listener} after each.
+   *
+   * <pre>{@code
+   * trainer.fit(net, x, y, 5000, (step, loss) -> curve.add(loss));
+   * }</pre>
+   *
+   * @param network the network to train in place
+   * @param x the inputs, shape (rows, network inputs), finite
+   * @param y the targets, shape (rows, network outputs), finite
+   * @param steps the number of updates, non-negative
+   * @param listener called with each step's number and loss
+   * @return the history
+   * @throws IllegalArgumentException if an argument is invalid (nothing is changed then)
+   * @throws TrainingDivergedException if the loss becomes NaN or infinite
+   * @since 0.1.0
+   */
+  public TrainingHistory fit(Network network, Tensor x, Tensor y, int steps, StepListener listener) {
+    check(network, x, y);
+    if (steps < 0) {
+      throw new IllegalArgumentException("steps must be non-negative, but was " + steps);
+    }
+    Checks.notNull(listener, "listener");
+    return run(network, x, y, steps, listener, NO_EPOCH_LISTENER);
+  }
+
+  /**
+   * Trains for {@code epochs} passes over the data: with mini-batches, {@code ceil(rows /
+   * batchSize)} steps each; full batch, one step each.
+   *
+   * @param network the network to train in place
+   * @param x the inputs, shape (rows, network inputs), finite
+   * @param y the targets, shape (rows, network outputs), finite
+   * @param epochs the number of passes, non-negative
+   * @return the history
+   * @throws IllegalArgumentException if an argument is invalid (nothing is changed then)
+   * @throws TrainingDivergedException if the loss becomes NaN or infinite
+   * @since 0.1.0
+   */
+  public TrainingHistory fitEpochs(Network network, Tensor x, Tensor y, int epochs) {
+    return fitEpochs(network, x, y, epochs, NO_EPOCH_LISTENER);
+  }
+
+  /**
+   * Trains for {@code epochs} passes over the data, calling {@code listener} after each.
+   *
+   * <pre>{@code
+   * trainer.withBatchSize(32).fitEpochs(net, x, y, 20, (epoch, loss) -> System.out.println(loss));
+   * }</pre>
+   *
+   * @param network the network to train in place
+   * @param x the inputs, shape (rows, network inputs), finite
+   * @param y the targets, shape (rows, network outputs), finite
+   * @param epochs the number of passes, non-negative
+   * @param listener called with each epoch's number and mean loss
+   * @return the history
+   * @throws IllegalArgumentException if an argument is invalid (nothing is changed then)
+   * @throws TrainingDivergedException if the loss becomes NaN or infinite
+   * @since 0.1.0
+   */
+  public TrainingHistory fitEpochs(Network network, Tensor x, Tensor y, int epochs, EpochListener listener) {
+    check(network, x, y);
+    if (epochs < 0) {
+      throw new IllegalArgumentException("epochs must be non-negative, but was " + epochs);
+    }
+    Checks.notNull(listener, "listener");
+    int rows = x.dim(0);
+    long perEpoch = batchSize == 0 ? 1 : (rows + batchSize - 1) / batchSize;
+    long steps = perEpoch * epochs;
+    if (steps > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "epochs must be at most " + Integer.MAX_VALUE / perEpoch + " at this batch size, but was " + epochs);
+    }
+    return run(network, x, y, (int) steps, NO_STEP_LISTENER, listener);
+  }
+
+  private void check(Network network, Tensor x, Tensor y) {
+    Checks.notNull(network, "network");
+    network.checkInputs(x, "x");
+    network.checkTargets(x, y, "y");
+    if (x.dim(0) == 0) {
+      throw new IllegalArgumentException("x must have at least one row, but has shape " + x.shapeString());
+    }
+    checkFinite(x, "x");
+    checkFinite(y, "y");
+    if (batchSize > x.dim(0)) {
+      throw new IllegalArgumentException(
+          "batchSize must be at most the number of rows (" + x.dim(0) + "), but was " + batchSize);
+    }
+  }
+
+  private static void checkFinite(Tensor t, String name) {
+    double[] d = t.data();
+    int off = t.offset();
+    int cols = t.dim(1);
+    for (int i = 0; i < t.size(); i++) {
+      if (!Double.isFinite(d[off + i])) {
+        throw new IllegalArgumentException(
+            name + " must be finite, but " + name + "[" + i / cols + ", " + i % cols + "] is " + d[off + i]);
+      }
+    }
+  }
+
+  private TrainingState stateFor(Network network) {
+    TrainingState state = network.trainingState();
+    if (state == null || !state.optimizer.equals(optimizer)) {
+      state = new TrainingState(optimizer, network.parameters().size());
+      network.trainingState(state);
+    }
+    return state;
+  }
+
+  private TrainingHistory run(
+      Network net, Tensor x, Tensor y, int steps, StepListener stepListener, EpochListener epochListener) {
+    TrainingState state = stateFor(net);
+    TrainingHistory.Recorder recorder = new TrainingHistory.Recorder(steps);
+    double[] values = net.parameters().values();
+    double[] gradients = net.parameters().gradients();
+    int rows = x.dim(0);
+    if (steps == 0) {
+      double untrained = net.forwardLoss(x.data(), x.offset(), y.data(), y.offset(), rows, loss);
+      return recorder.finish(untrained, false);
+    }
+    Batches batches = batchSize == 0 ? null : new Batches(x, y, batchSize, shuffler(state));
+    double last = Double.NaN;
+    double epochSum = 0;
+    int epochSteps = 0;
+    for (int step = 1; step <= steps; step++) {
+      double[] xs = x.data();
+      int xOff = x.offset();
+      double[] ys = y.data();
+      int yOff = y.offset();
+      int batch = rows;
+      if (batches != null) {
+        batch = batches.next(state);
+        xs = batches.x;
+        ys = batches.y;
+        xOff = 0;
+        yOff = 0;
+      }
+      last = net.forwardLoss(xs, xOff, ys, yOff, batch, loss);
+      if (!Double.isFinite(last)) {
+        throw new TrainingDivergedException(step, last, "try a lower learning rate than " + optimizer);
+      }
+      recorder.step(last);
+      if (last <= targetLoss) {
+        stepListener.onStep(step, last);
+        return recorder.finish(last, true);
+      }
+      net.backward(xs, xOff, ys, yOff, batch, loss);
+      state.optimizerState.step(values, gradients);
+      stepListener.onStep(step, last);
+      epochSum += last;
+      epochSteps++;
+      if (batches == null || state.cursor == rows) {
+        state.epoch++;
+        double mean = epochSum / epochSteps;
+        if (batches != null) {
+          recorder.epoch(mean);
+        }
+        epochListener.onEpoch(state.epoch, mean);
+        epochSum = 0;
+        epochSteps = 0;
+      }
+    }
+    return recorder.finish(last, false);
+  }
+
+  private NumPyRandom shuffler(TrainingState state) {
+    if (state.shuffler == null || state.shuffleSeed != shuffleSeed) {
+      state.shuffler = NumPyRandom.defaultRng(shuffleSeed);
+      state.shuffleSeed = shuffleSeed;
+      state.order = null;
+      state.cursor = 0;
+    }
+    return state.shuffler;
+  }
+
+  /** Gathers shuffled rows into reused batch buffers. */
+  private static final class Batches {
+    final double[] x;
+    final double[] y;
+    private final Tensor sourceX;
+    private final Tensor sourceY;
+    private final int size;
+    private final NumPyRandom rng;
+
+    Batches(Tensor sourceX, Tensor sourceY, int size, NumPyRandom rng) {
+      this.sourceX = sourceX;
+      this.sourceY = sourceY;
+      this.size = size;
+      this.rng = rng;
+      this.x = new double[size * sourceX.dim(1)];
+      this.y = new double[size * sourceY.dim(1)];
+    }
+
+    /** Fills the buffers with the next batch and returns its row count. */
+    int next(TrainingState state) {
+      int rows = sourceX.dim(0);
+      int[] order = state.order;
+      if (order == null || order.length != rows || state.cursor >= rows) {
+        if (order == null || order.length != rows) {
+          order = new int[rows];
+          state.order = order;
+        }
+        // a fresh permutation each epoch: arange(rows), then NumPy's in-place shuffle
+        for (int i = 0; i < rows; i++) {
+          order[i] = i;
+        }
+        rng.shuffle(order);
+        state.cursor = 0;
+      }
+      int n = Math.min(size, rows - state.cursor);
+      int xc = sourceX.dim(1);
+      int yc = sourceY.dim(1);
+      for (int r = 0; r < n; r++) {
+        int src = order[state.cursor + r];
+        System.arraycopy(sourceX.data(), sourceX.offset() + src * xc, x, r * xc, xc);
+        System.arraycopy(sourceY.data(), sourceY.offset() + src * yc, y, r * yc, yc);
+      }
+      state.cursor += n;
+      return n;
+    }
+  }
+}
