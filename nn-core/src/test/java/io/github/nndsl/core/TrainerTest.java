@@ -278,13 +278,18 @@ class TrainerTest {
     for (int i = 0; i < 5; i++) {
       SGD.fit(net, XOR_X, XOR_Y, 4000);
     }
-    long before = threads.getThreadAllocatedBytes(thread);
-    SGD.fit(net, XOR_X, XOR_Y, 4000);
-    long small = threads.getThreadAllocatedBytes(thread) - before;
-    before = threads.getThreadAllocatedBytes(thread);
-    SGD.fit(net, XOR_X, XOR_Y, 8000);
-    long large = threads.getThreadAllocatedBytes(thread) - before;
-    // the recorder's array and the history's copy: 16 bytes per step, nothing else per step
-    assertEquals(16 * 4000, large - small, 64);
+    long small = Long.MAX_VALUE;
+    long large = Long.MAX_VALUE;
+    for (int round = 0; round < 3; round++) { // minimum of three: ignore one-off JVM allocations
+      long before = threads.getThreadAllocatedBytes(thread);
+      SGD.fit(net, XOR_X, XOR_Y, 4000);
+      small = Math.min(small, threads.getThreadAllocatedBytes(thread) - before);
+      before = threads.getThreadAllocatedBytes(thread);
+      SGD.fit(net, XOR_X, XOR_Y, 8000);
+      large = Math.min(large, threads.getThreadAllocatedBytes(thread) - before);
+    }
+    // 4000 more steps cost the recorder's array and the history's copy, 16 bytes a step, and
+    // nothing else: one byte more per step would add 4000
+    assertEquals(16 * 4000, large - small, 512);
   }
 }
