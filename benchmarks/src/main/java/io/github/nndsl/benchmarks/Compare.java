@@ -66,7 +66,7 @@ public final class Compare {
       c.put("NumPy train_xor", () -> numpy.seconds("xor") * 1e3);
     }
     if (torch != null) {
-      c.put("PyTorch (1 thread)", () -> torch.seconds("torch-xor") * 1e3);
+      c.put("PyTorch (1 torch thread)", () -> torch.seconds("torch-xor") * 1e3);
     }
     // warm-up: JIT for the Java routes, imports and caches for the peers
     long until = System.nanoTime() + 3_000_000_000L;
@@ -100,13 +100,15 @@ public final class Compare {
   private static void mlp(int rounds, Peer numpy, Peer torch) {
     Mlp ours = new Mlp(0);
     Map<String, DoubleSupplier> c = new LinkedHashMap<>();
-    c.put("nn-dsl, 1 thread", () -> stepsPerSecond(ours, 1));
-    c.put("nn-dsl, 2 threads", () -> stepsPerSecond(ours, 2));
+    // each after a pause: OpenBLAS's idle threads spin for about 0.1 s after a call, which would
+    // otherwise steal the cores from whoever runs next
+    c.put("nn-dsl, 1 thread", () -> rested(() -> stepsPerSecond(ours, 1)));
+    c.put("nn-dsl, 2 threads", () -> rested(() -> stepsPerSecond(ours, 2)));
     if (numpy != null) {
-      c.put("NumPy (its BLAS's threads)", () -> 1 / numpy.seconds("mlp 10"));
+      c.put("NumPy (its BLAS's threads)", () -> rested(() -> 1 / numpy.seconds("mlp 10")));
     }
     if (torch != null) {
-      c.put("PyTorch (1 thread)", () -> 1 / torch.seconds("torch-mlp 10"));
+      c.put("PyTorch (1 torch thread, BLAS default)", () -> rested(() -> 1 / torch.seconds("torch-mlp 10")));
     }
     for (DoubleSupplier s : c.values()) {
       s.getAsDouble();
@@ -123,6 +125,15 @@ public final class Compare {
         "quoted in issue 4 (not measured here): PyTorch+OpenBLAS 1 thread 353 steps/s (ours, 1 thread: %.2fx),"
             + " best PyTorch 562 (ours, 2 threads: %.2fx); %.1f GFLOP/s on 2 threads%n%n",
         median(t.get("nn-dsl, 1 thread")) / 353, best / 562, best * Mlp.FLOP_PER_STEP / 1e9);
+  }
+
+  private static double rested(DoubleSupplier measurement) {
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return measurement.getAsDouble();
   }
 
   private static double stepsPerSecond(Mlp mlp, int threads) {
@@ -195,13 +206,12 @@ public final class Compare {
 
   private static void table(Map<String, double[]> times, String base, String unit, boolean higherIsBetter) {
     double b = median(times.get(base));
-    System.out.printf(Locale.ROOT, "| %-34s | %12s | %10s | %10s |%n", "", "median " + unit, "min", "vs " + shortName(base));
-    System.out.println("|------------------------------------|--------------|------------|------------|");
+    System.out.printf(Locale.ROOT, "| %-34s | %14s | %10s | %10s |%n", "", "median " + unit, "best", "vs " + shortName(base));
+    System.out.println("|------------------------------------|----------------|------------|------------|");
     for (Map.Entry<String, double[]> e : times.entrySet()) {
       double m = median(e.getValue());
       double min = higherIsBetter ? Arrays.stream(e.getValue()).max().orElse(m) : Arrays.stream(e.getValue()).min().orElse(m);
-      System.out.printf(Locale.ROOT, "| %-34s | %12s | %10s | %9.2fx |%n", e.getKey(), fmt(m), fmt(min),
-          higherIsBetter ? m / b : m / b);
+      System.out.printf(Locale.ROOT, "| %-34s | %14s | %10s | %9.2fx |%n", e.getKey(), fmt(m), fmt(min), m / b);
     }
     System.out.println();
   }

@@ -75,6 +75,22 @@ public final class MatMul {
   }
 
   /**
+   * {@code c = a · b + bias} (bias broadcast over rows): the same bits as {@link #ab} followed by
+   * {@link Elementwise#addRow}, in one pass for tiny products, where a second pass over c costs as
+   * much as the product.
+   */
+  public static void abPlusRow(
+      double[] a, int aOff, double[] b, int bOff, double[] bias, int biasOff, double[] c, int cOff,
+      int m, int k, int n) {
+    if ((long) m * k * n <= SMALL_WORK) {
+      SmallMatMul.abPlusRow(a, aOff, b, bOff, bias, biasOff, c, cOff, m, k, n);
+    } else {
+      ab(a, aOff, b, bOff, c, cOff, m, k, n);
+      Elementwise.addRow(c, cOff, bias, biasOff, m, n);
+    }
+  }
+
+  /**
    * {@code c = aᵀ · b}: a is stored (k, m), b is (k, n), c is (m, n). {@code c} must not overlap a
    * or b.
    */

@@ -25,6 +25,22 @@ final class SmallMatMul {
     }
   }
 
+  static void abPlusRow(
+      double[] a, int aOff, double[] b, int bOff, double[] bias, int biasOff, double[] c, int cOff,
+      int m, int k, int n) {
+    for (int i = 0; i < m; i++) {
+      int ai = aOff + i * k;
+      int ci = cOff + i * n;
+      for (int j = 0; j < n; j++) {
+        double s = 0.0;
+        for (int p = 0; p < k; p++) {
+          s = Math.fma(a[ai + p], b[bOff + p * n + j], s);
+        }
+        c[ci + j] = s + bias[biasOff + j]; // the product rounded, then the bias added: addRow's order
+      }
+    }
+  }
+
   static void atb(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
     for (int i = 0; i < m; i++) {
       int ci = cOff + i * n;
