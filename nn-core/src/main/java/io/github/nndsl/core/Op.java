@@ -48,9 +48,10 @@ abstract class Op {
 
     @Override
     void forward(double[] in, int inOff, double[] out, int batch) {
-      MatMul.ab(in, inOff, values, weightOffset, out, 0, batch, inputs, outputs);
       if (biasOffset >= 0) {
-        Elementwise.addRow(out, 0, values, biasOffset, batch, outputs);
+        MatMul.abPlusRow(in, inOff, values, weightOffset, values, biasOffset, out, 0, batch, inputs, outputs);
+      } else {
+        MatMul.ab(in, inOff, values, weightOffset, out, 0, batch, inputs, outputs);
       }
     }
 

@@ -228,6 +228,47 @@ public final class Trainer {
     return run(network, x, y, (int) steps, NO_STEP_LISTENER, listener);
   }
 
+  /**
+   * Takes ONE full-batch training step on x and y (forward, loss, backward, optimiser update) and
+   * returns the loss of its forward pass: the building block of a hand-written training loop.
+   * Once the network's buffers are warm it allocates nothing. Mini-batching and the target loss
+   * are {@code fit}'s; here the caller picks the batch. The optimiser state carries over between
+   * steps and to {@code fit}, as between two fits.
+   *
+   * <pre>{@code
+   * for (int i = 0; i < 5000; i++) {
+   *   double loss = trainer.step(net, x, y);
+   * }
+   * }</pre>
+   *
+   * @param network the network to train in place
+   * @param x the inputs, shape (rows, network inputs), at least one row, finite
+   * @param y the targets, shape (rows, network outputs), finite
+   * @return the loss of this step's forward pass
+   * @throws IllegalArgumentException if an argument is invalid (nothing is changed then)
+   * @throws TrainingDivergedException if the loss is NaN or infinite (step 1; nothing is updated)
+   * @since 0.1.0
+   */
+  public double step(Network network, Tensor x, Tensor y) {
+    Checks.notNull(network, "network");
+    network.checkInputs(x, "x");
+    network.checkTargets(x, y, "y");
+    if (x.dim(0) == 0) {
+      throw new IllegalArgumentException("x must have at least one row, but has shape " + x.shapeString());
+    }
+    checkFinite(x, "x");
+    checkFinite(y, "y");
+    TrainingState state = stateFor(network);
+    int rows = x.dim(0);
+    double value = network.forwardLoss(x.data(), x.offset(), y.data(), y.offset(), rows, loss);
+    if (!Double.isFinite(value)) {
+      throw new TrainingDivergedException(1, value, "try a lower learning rate than " + optimizer);
+    }
+    network.backward(x.data(), x.offset(), y.data(), y.offset(), rows, loss);
+    state.optimizerState.step(network.parameters().values(), network.parameters().gradients());
+    return value;
+  }
+
   private void check(Network network, Tensor x, Tensor y) {
     Checks.notNull(network, "network");
     network.checkInputs(x, "x");

@@ -7,29 +7,86 @@ package io.github.nndsl.core.internal;
  * {@code 0.0}: {@code c = fma(a[k], b[k], c)}. That is the order OpenBLAS's {@code dgemm} uses for
  * the small products of the exercise (checked against NumPy), it rounds once per step, and it does
  * not depend on blocking or thread count, so every caller gets the same bits.
+ *
+ * <p>Three paths, chosen by size, all computing that same chain per element: tiny products (the
+ * XOR network is 4x2x4) run a plain dot-product loop with no set-up at all ({@link SmallMatMul});
+ * larger ones run the register- and cache-blocked kernel ({@link BlockedMatMul}); products above
+ * {@link #PARALLEL_WORK} multiply-adds are split by output rows across {@link KernelThreads}.
  */
 public final class MatMul {
 
+  /** Up to this many multiply-adds (m·k·n) a product takes the tiny path. */
+  static final long SMALL_WORK = 512;
+
+  /** From this many multiply-adds on (about 0.1 ms of work) a product is split across threads. */
+  static final long PARALLEL_WORK = 1L << 20;
+
+  private static final boolean VECTOR_AVAILABLE = vectorModulePresent();
+  private static volatile boolean vectorized = VECTOR_AVAILABLE && !"false".equals(System.getProperty("nndsl.vector"));
+
   private MatMul() {}
+
+  private static boolean vectorModulePresent() {
+    // the Vector API still incubates: usable only when the JVM was started with
+    // --add-modules jdk.incubator.vector; without it VectorMatMul is never loaded
+    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  }
+
+  /** Whether this JVM can run the Vector API kernel (it was started with the incubator module). */
+  public static boolean vectorAvailable() {
+    return VECTOR_AVAILABLE;
+  }
+
+  /** Whether large products use the Vector API kernel: available and not switched off. */
+  public static boolean vectorized() {
+    return vectorized;
+  }
+
+  /**
+   * Switches the Vector API kernel on or off (default: on when available, unless the system
+   * property {@code nndsl.vector} is {@code false}); both kernels give the same bits.
+   */
+  public static void setVectorized(boolean on) {
+    vectorized = on && VECTOR_AVAILABLE;
+  }
+
+  /** The rows [r0, r1) of a product with the kernel in use: Vector API or plain loops. */
+  static void rows(
+      double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+      int r0, int r1, int k, int n) {
+    if (vectorized) {
+      VectorMatMul.rows(a, aOff, ars, acs, b, bOff, c, cOff, r0, r1, k, n);
+    } else {
+      BlockedMatMul.rows(a, aOff, ars, acs, b, bOff, c, cOff, r0, r1, k, n);
+    }
+  }
 
   /**
    * {@code c = a · b}: a is (m, k), b is (k, n), c is (m, n). {@code c} must not overlap a or b.
    */
   public static void ab(
       double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
-    // i-k-j order: the inner loop runs with unit stride over a row of b and a row of c, which the
-    // JIT vectorises, while each c[i][j] still sees its k terms in increasing order.
-    for (int i = 0; i < m; i++) {
-      int ci = cOff + i * n;
-      java.util.Arrays.fill(c, ci, ci + n, 0.0);
-      int ai = aOff + i * k;
-      for (int p = 0; p < k; p++) {
-        double aip = a[ai + p];
-        int bp = bOff + p * n;
-        for (int j = 0; j < n; j++) {
-          c[ci + j] = Math.fma(aip, b[bp + j], c[ci + j]);
-        }
-      }
+    long work = (long) m * k * n;
+    if (work <= SMALL_WORK) {
+      SmallMatMul.ab(a, aOff, b, bOff, c, cOff, m, k, n);
+    } else {
+      run(a, aOff, k, 1, b, bOff, c, cOff, m, k, n, work);
+    }
+  }
+
+  /**
+   * {@code c = a · b + bias} (bias broadcast over rows): the same bits as {@link #ab} followed by
+   * {@link Elementwise#addRow}, in one pass for tiny products, where a second pass over c costs as
+   * much as the product.
+   */
+  public static void abPlusRow(
+      double[] a, int aOff, double[] b, int bOff, double[] bias, int biasOff, double[] c, int cOff,
+      int m, int k, int n) {
+    if ((long) m * k * n <= SMALL_WORK) {
+      SmallMatMul.abPlusRow(a, aOff, b, bOff, bias, biasOff, c, cOff, m, k, n);
+    } else {
+      ab(a, aOff, b, bOff, c, cOff, m, k, n);
+      Elementwise.addRow(c, cOff, bias, biasOff, m, n);
     }
   }
 
@@ -39,18 +96,11 @@ public final class MatMul {
    */
   public static void atb(
       double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
-    java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
-    // p outermost: rows of a and b are read once each, and c[i][j] accumulates p in order
-    for (int p = 0; p < k; p++) {
-      int ap = aOff + p * m;
-      int bp = bOff + p * n;
-      for (int i = 0; i < m; i++) {
-        double api = a[ap + i];
-        int ci = cOff + i * n;
-        for (int j = 0; j < n; j++) {
-          c[ci + j] = Math.fma(api, b[bp + j], c[ci + j]);
-        }
-      }
+    long work = (long) m * k * n;
+    if (work <= SMALL_WORK) {
+      SmallMatMul.atb(a, aOff, b, bOff, c, cOff, m, k, n);
+    } else {
+      run(a, aOff, 1, m, b, bOff, c, cOff, m, k, n, work);
     }
   }
 
@@ -60,18 +110,30 @@ public final class MatMul {
    */
   public static void abt(
       double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
-    // a dot product per element: both operands are read with unit stride
-    for (int i = 0; i < m; i++) {
-      int ai = aOff + i * k;
-      int ci = cOff + i * n;
-      for (int j = 0; j < n; j++) {
-        int bj = bOff + j * k;
-        double s = 0.0;
-        for (int p = 0; p < k; p++) {
-          s = Math.fma(a[ai + p], b[bj + p], s);
-        }
-        c[ci + j] = s;
+    long work = (long) m * k * n;
+    if (work <= SMALL_WORK) {
+      SmallMatMul.abt(a, aOff, b, bOff, c, cOff, m, k, n);
+      return;
+    }
+    // bᵀ copied once into a reused (k, n) buffer turns this into a · b: the blocked kernel wants
+    // b's rows contiguous, and the copy costs k·n against m·k·n multiply-adds
+    double[] bt = Scratch.transposeBuffer(k * n);
+    for (int j = 0; j < n; j++) {
+      int bj = bOff + j * k;
+      for (int p = 0; p < k; p++) {
+        bt[p * n + j] = b[bj + p];
       }
+    }
+    run(a, aOff, k, 1, bt, 0, c, cOff, m, k, n, work);
+  }
+
+  /** The blocked kernel over all rows, on one thread or split by rows across several. */
+  private static void run(
+      double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+      int m, int k, int n, long work) {
+    if (work < PARALLEL_WORK || m < 2 * BlockedMatMul.ROWS || KernelThreads.threads() == 1
+        || !KernelThreads.run(a, aOff, ars, acs, b, bOff, c, cOff, m, k, n)) {
+      rows(a, aOff, ars, acs, b, bOff, c, cOff, 0, m, k, n);
     }
   }
 }

@@ -1,0 +1,310 @@
+package io.github.nndsl.benchmarks;
+
+import io.github.nndsl.core.Kernels;
+import io.github.nndsl.samples.Xor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The side-by-side table: ours (DSL, functional) vs the hand-written loop vs NumPy (and PyTorch
+ * when some python3 on this machine imports it), measured in one run, interleaved round by round
+ * (the order rotates each round), reported as medians with ratios.
+ *
+ * <pre>
+ * java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar \
+ *     io.github.nndsl.benchmarks.Compare [--rounds 11] [--python python3] [--torch-python /usr/bin/python3]
+ * </pre>
+ */
+public final class Compare {
+
+  private Compare() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = options(args);
+    int rounds = Integer.parseInt(opts.getOrDefault("rounds", "11"));
+    Path script = extractScript();
+    Peer numpy = Peer.start(opts.getOrDefault("python", "python3"), script, Map.of());
+    Peer torch = startTorch(opts, script);
+    System.out.printf(Locale.ROOT, "JVM %s, %d cpus, kernel threads %d, Vector API %s; peers: %s%s%n%n",
+        Runtime.version(), Runtime.getRuntime().availableProcessors(), Kernels.threads(),
+        Kernels.vectorized() ? "on" : "off (add --add-modules jdk.incubator.vector)",
+        numpy == null ? "no NumPy" : numpy.caps, torch == null ? ", no PyTorch" : ", " + torch.caps);
+
+    xor(rounds, numpy, torch);
+    if (!opts.containsKey("no-mlp")) {
+      mlp(rounds, numpy, torch);
+    }
+    if (!opts.containsKey("no-process")) {
+      process(rounds, opts, script, torch);
+    }
+    if (numpy != null) {
+      numpy.close();
+    }
+    if (torch != null) {
+      torch.close();
+    }
+  }
+
+  private static void xor(int rounds, Peer numpy, Peer torch) {
+    Map<String, DoubleSupplier> c = new LinkedHashMap<>();
+    c.put("nn-dsl DSL (compile + fit)", () -> javaMillis(XorBenchmark::dslTraining));
+    c.put("nn-dsl functional (Xor.trainXor)", () -> javaMillis(() -> Xor.trainXor(0)));
+    c.put("hand-written loop", () -> javaMillis(() -> HandXor.train(0, 4, 0.5, 5000)));
+    if (numpy != null) {
+      c.put("NumPy train_xor", () -> numpy.seconds("xor") * 1e3);
+    }
+    if (torch != null) {
+      c.put("PyTorch (1 torch thread)", () -> torch.seconds("torch-xor") * 1e3);
+    }
+    // warm-up: JIT for the Java routes, imports and caches for the peers
+    long until = System.nanoTime() + 3_000_000_000L;
+    while (System.nanoTime() < until) {
+      c.get("nn-dsl DSL (compile + fit)").getAsDouble();
+      c.get("nn-dsl functional (Xor.trainXor)").getAsDouble();
+      c.get("hand-written loop").getAsDouble();
+    }
+    Map<String, double[]> t = interleave(c, rounds);
+    System.out.println("## XOR, hidden 4, 5000 full-batch steps, in process after warm-up (ms per training)");
+    table(t, "hand-written loop", "ms", false);
+  }
+
+  /** Milliseconds per training, the mean of enough back-to-back runs to fill about 20 ms. */
+  private static double javaMillis(DoubleSupplier training) {
+    int reps = 0;
+    double sink = 0;
+    long start = System.nanoTime();
+    long end;
+    do {
+      sink += training.getAsDouble();
+      reps++;
+      end = System.nanoTime();
+    } while (end - start < 20_000_000L);
+    if (!(sink > 0)) {
+      throw new AssertionError("training failed");
+    }
+    return (end - start) / 1e6 / reps;
+  }
+
+  private static void mlp(int rounds, Peer numpy, Peer torch) {
+    Mlp ours = new Mlp(0);
+    Map<String, DoubleSupplier> c = new LinkedHashMap<>();
+    // each after a pause: OpenBLAS's idle threads spin for about 0.1 s after a call, which would
+    // otherwise steal the cores from whoever runs next
+    c.put("nn-dsl, 1 thread", () -> rested(() -> stepsPerSecond(ours, 1)));
+    c.put("nn-dsl, 2 threads", () -> rested(() -> stepsPerSecond(ours, 2)));
+    if (numpy != null) {
+      c.put("NumPy (its BLAS's threads)", () -> rested(() -> 1 / numpy.seconds("mlp 10")));
+    }
+    if (torch != null) {
+      c.put("PyTorch (1 torch thread, BLAS default)", () -> rested(() -> 1 / torch.seconds("torch-mlp 10")));
+    }
+    for (DoubleSupplier s : c.values()) {
+      s.getAsDouble();
+      s.getAsDouble();
+    }
+    int saved = Kernels.threads();
+    Map<String, double[]> t = interleave(c, rounds);
+    Kernels.setThreads(saved);
+    System.out.printf(Locale.ROOT, "## MLP 784-256-10, batch 128, float64, one SGD step (steps/s; %.1f MFLOP per step)%n",
+        Mlp.FLOP_PER_STEP / 1e6);
+    table(t, "nn-dsl, 1 thread", "steps/s", true);
+    double best = median(t.get("nn-dsl, 2 threads"));
+    System.out.printf(Locale.ROOT,
+        "quoted in issue 4 (not measured here): PyTorch+OpenBLAS 1 thread 353 steps/s (ours, 1 thread: %.2fx),"
+            + " best PyTorch 562 (ours, 2 threads: %.2fx); %.1f GFLOP/s on 2 threads%n%n",
+        median(t.get("nn-dsl, 1 thread")) / 353, best / 562, best * Mlp.FLOP_PER_STEP / 1e9);
+  }
+
+  private static double rested(DoubleSupplier measurement) {
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return measurement.getAsDouble();
+  }
+
+  private static double stepsPerSecond(Mlp mlp, int threads) {
+    Kernels.setThreads(threads);
+    int steps = 10;
+    long start = System.nanoTime();
+    for (int i = 0; i < steps; i++) {
+      mlp.step();
+    }
+    return steps / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static void process(int rounds, Map<String, String> opts, Path script, Peer torch) {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    String jar = jarPath();
+    String python = opts.getOrDefault("python", "python3");
+    Map<String, DoubleSupplier> c = new LinkedHashMap<>();
+    c.put("nn-dsl DSL", () -> run(List.of(java, "-cp", jar, XorProcess.class.getName(), "dsl"), Map.of()));
+    c.put("nn-dsl functional", () -> run(List.of(java, "-cp", jar, XorProcess.class.getName(), "functional"), Map.of()));
+    c.put("hand-written loop", () -> run(List.of(java, "-cp", jar, XorProcess.class.getName(), "hand"), Map.of()));
+    c.put("NumPy", () -> run(List.of(python, script.toString(), "--once", "numpy"), Map.of()));
+    if (torch != null) {
+      String tp = torchPython(opts);
+      c.put("PyTorch", () -> run(List.of(tp, script.toString(), "--once", "torch"), torchEnv()));
+    }
+    for (DoubleSupplier s : c.values()) {
+      s.getAsDouble();
+    }
+    Map<String, double[]> t = interleave(c, rounds);
+    System.out.println("## XOR, whole process: start, train once, print, exit (seconds; same JVM, default flags)");
+    table(t, "hand-written loop", "s", false);
+  }
+
+  private static double run(List<String> command, Map<String, String> env) {
+    try {
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+      pb.environment().putAll(env);
+      long start = System.nanoTime();
+      Process p = pb.start();
+      byte[] out = p.getInputStream().readAllBytes();
+      int code = p.waitFor();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (code != 0) {
+        throw new IllegalStateException(command + " exited " + code + ": " + new String(out));
+      }
+      return seconds;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs every contender once per round, the starting contender rotating from round to round. */
+  private static Map<String, double[]> interleave(Map<String, DoubleSupplier> contenders, int rounds) {
+    List<String> names = new ArrayList<>(contenders.keySet());
+    Map<String, double[]> times = new LinkedHashMap<>();
+    for (String name : names) {
+      times.put(name, new double[rounds]);
+    }
+    for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get((i + r) % names.size());
+        times.get(name)[r] = contenders.get(name).getAsDouble();
+      }
+    }
+    return times;
+  }
+
+  private static void table(Map<String, double[]> times, String base, String unit, boolean higherIsBetter) {
+    double b = median(times.get(base));
+    System.out.printf(Locale.ROOT, "| %-34s | %14s | %10s | %10s |%n", "", "median " + unit, "best", "vs " + shortName(base));
+    System.out.println("|------------------------------------|----------------|------------|------------|");
+    for (Map.Entry<String, double[]> e : times.entrySet()) {
+      double m = median(e.getValue());
+      double min = higherIsBetter ? Arrays.stream(e.getValue()).max().orElse(m) : Arrays.stream(e.getValue()).min().orElse(m);
+      System.out.printf(Locale.ROOT, "| %-34s | %14s | %10s | %9.2fx |%n", e.getKey(), fmt(m), fmt(min), m / b);
+    }
+    System.out.println();
+  }
+
+  private static String shortName(String base) {
+    return base.startsWith("hand") ? "hand" : "1 thread";
+  }
+
+  private static String fmt(double v) {
+    return v >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  static double median(double[] values) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+
+  private static Peer startTorch(Map<String, String> opts, Path script) {
+    if (opts.containsKey("no-torch")) {
+      return null;
+    }
+    String tp = torchPython(opts);
+    Peer p = Peer.start(tp, script, torchEnv());
+    if (p != null && !p.hasTorch()) {
+      p.close();
+      return null;
+    }
+    return p;
+  }
+
+  /** The interpreter for PyTorch: --torch-python, else the first of python3, /usr/bin/python3 that imports torch. */
+  private static String torchPython(Map<String, String> opts) {
+    if (opts.containsKey("torch-python")) {
+      return opts.get("torch-python");
+    }
+    for (String candidate : List.of("python3", "/usr/bin/python3")) {
+      try {
+        Process p = new ProcessBuilder(candidate, "-c", "import torch").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor() == 0) {
+          return candidate;
+        }
+      } catch (IOException e) {
+        // not there: try the next
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return "python3";
+  }
+
+  /** Debian's PyTorch uses the reference BLAS unless OpenBLAS is put first (libopenblas0-pthread). */
+  private static Map<String, String> torchEnv() {
+    Path openblas = Paths.get("/usr/lib/x86_64-linux-gnu/openblas-pthread");
+    return Files.isDirectory(openblas) ? Map.of("LD_LIBRARY_PATH", openblas.toString()) : Map.of();
+  }
+
+  private static Path extractScript() throws IOException {
+    Path script = Files.createTempFile("nndsl-xor-bench", ".py");
+    script.toFile().deleteOnExit();
+    try (InputStream in = Compare.class.getResourceAsStream("/xor_bench.py")) {
+      if (in == null) {
+        throw new IOException("xor_bench.py is not on the class path");
+      }
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return script;
+  }
+
+  private static String jarPath() {
+    try {
+      return Paths.get(Compare.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> o = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (!a.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument " + a);
+      }
+      String key = a.substring(2);
+      if (key.startsWith("no-")) {
+        o.put(key, "");
+      } else {
+        o.put(key, args[++i]);
+      }
+    }
+    return o;
+  }
+}

@@ -1,0 +1,115 @@
+package io.github.nndsl.core.internal;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The blocked kernel of {@link BlockedMatMul} written with the incubating Vector API: the same
+ * chain per element, {@code c = fma(A(i, p), b[p][j], c)} in increasing p from 0.0, computed in
+ * lanes (a lane-wise fma rounds exactly as {@link Math#fma}), so the results are bit for bit those
+ * of the scalar kernel.
+ *
+ * <p>Loaded only when the JVM runs with {@code --add-modules jdk.incubator.vector} (see {@link
+ * MatMul#vectorAvailable()}); nothing else in nn-core refers to the incubator module.
+ */
+final class VectorMatMul {
+
+  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  private static final int LANES = SPECIES.length();
+
+  /** Terms per block: a 4-row strip of c is carried in registers over this many p. */
+  private static final int DEPTH = 256;
+
+  private VectorMatMul() {}
+
+  static void rows(
+      double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+      int r0, int r1, int k, int n) {
+    for (int i = r0; i < r1; i++) {
+      java.util.Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0.0);
+    }
+    int wide = n - n % (2 * LANES);
+    int narrow = n - n % LANES;
+    for (int p0 = 0; p0 < k; p0 += DEPTH) {
+      int p1 = Math.min(k, p0 + DEPTH);
+      for (int j = 0; j < wide; j += 2 * LANES) {
+        int i = r0;
+        for (; i + 4 <= r1; i += 4) {
+          tile4x2(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, p0, p1, n);
+        }
+        for (; i < r1; i++) {
+          tile1(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, p0, p1, n);
+          tile1(a, aOff + i * ars, acs, b, bOff + j + LANES, c, cOff + i * n + j + LANES, p0, p1, n);
+        }
+      }
+      for (int j = wide; j < narrow; j += LANES) {
+        for (int i = r0; i < r1; i++) {
+          tile1(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, p0, p1, n);
+        }
+      }
+      for (int i = r0; i < r1; i++) {
+        int ai = aOff + i * ars;
+        int ci = cOff + i * n;
+        for (int j = narrow; j < n; j++) {
+          double s = c[ci + j];
+          for (int p = p0; p < p1; p++) {
+            s = Math.fma(a[ai + p * acs], b[bOff + p * n + j], s);
+          }
+          c[ci + j] = s;
+        }
+      }
+    }
+  }
+
+  /**
+   * A 4 x 2·LANES tile of c held in eight registers over terms [p0, p1): per p, two loads of b and
+   * four broadcasts of a feed eight fmas, so the FMA units, not memory, set the pace.
+   */
+  private static void tile4x2(
+      double[] a, int ai, int ars, int acs, double[] b, int bj, double[] c, int ci, int p0, int p1, int n) {
+    DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, ci);
+    DoubleVector c01 = DoubleVector.fromArray(SPECIES, c, ci + LANES);
+    DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, ci + n);
+    DoubleVector c11 = DoubleVector.fromArray(SPECIES, c, ci + n + LANES);
+    DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, ci + 2 * n);
+    DoubleVector c21 = DoubleVector.fromArray(SPECIES, c, ci + 2 * n + LANES);
+    DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, ci + 3 * n);
+    DoubleVector c31 = DoubleVector.fromArray(SPECIES, c, ci + 3 * n + LANES);
+    for (int p = p0; p < p1; p++) {
+      int q = ai + p * acs;
+      int bp = bj + p * n;
+      DoubleVector y0 = DoubleVector.fromArray(SPECIES, b, bp);
+      DoubleVector y1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
+      DoubleVector x = DoubleVector.broadcast(SPECIES, a[q]);
+      c00 = x.fma(y0, c00);
+      c01 = x.fma(y1, c01);
+      x = DoubleVector.broadcast(SPECIES, a[q + ars]);
+      c10 = x.fma(y0, c10);
+      c11 = x.fma(y1, c11);
+      x = DoubleVector.broadcast(SPECIES, a[q + 2 * ars]);
+      c20 = x.fma(y0, c20);
+      c21 = x.fma(y1, c21);
+      x = DoubleVector.broadcast(SPECIES, a[q + 3 * ars]);
+      c30 = x.fma(y0, c30);
+      c31 = x.fma(y1, c31);
+    }
+    c00.intoArray(c, ci);
+    c01.intoArray(c, ci + LANES);
+    c10.intoArray(c, ci + n);
+    c11.intoArray(c, ci + n + LANES);
+    c20.intoArray(c, ci + 2 * n);
+    c21.intoArray(c, ci + 2 * n + LANES);
+    c30.intoArray(c, ci + 3 * n);
+    c31.intoArray(c, ci + 3 * n + LANES);
+  }
+
+  /** One row by LANES columns of c over terms [p0, p1). */
+  private static void tile1(
+      double[] a, int ai, int acs, double[] b, int bj, double[] c, int ci, int p0, int p1, int n) {
+    DoubleVector s = DoubleVector.fromArray(SPECIES, c, ci);
+    for (int p = p0; p < p1; p++) {
+      s = DoubleVector.broadcast(SPECIES, a[ai + p * acs]).fma(DoubleVector.fromArray(SPECIES, b, bj + p * n), s);
+    }
+    s.intoArray(c, ci);
+  }
+}
