@@ -20,6 +20,9 @@ public record LinearGradients(Tensor dx, Tensor dw, Tensor db) {
   /**
    * Creates the record; no component may be null.
    *
+   * @param dx the gradient with respect to the input, shape (batch, in)
+   * @param dw the gradient with respect to the weights, shape (in, out)
+   * @param db the gradient with respect to the bias, shape (out,)
    * @throws IllegalArgumentException if a component is null
    */
   public LinearGradients {

@@ -20,7 +20,10 @@ import org.jspecify.annotations.Nullable;
  * x.toArray();    // [0, 0, 0, 1, 1, 0, 1, 1]
  * }</pre>
  *
- * <p>In Kotlin, {@code get} and {@code set} are operators: {@code x[3, 1]}, {@code x[3, 1] = 2.0}.
+ * <p>In Kotlin, {@code get} and {@code set} are operators ({@code x[3, 1]}, {@code x[3, 1] = 2.0}),
+ * and so are {@link #plus}, {@link #minus}, {@link #times(Tensor)}, {@link #times(double)} and
+ * {@link #unaryMinus()}: {@code a + b}, {@code a - b}, {@code a * b}, {@code w * 0.5}, {@code -a}.
+ * They return new tensors and leave their operands alone.
  *
  * <p>Not thread-safe: a tensor shared between threads must not be written while it is read.
  *
@@ -363,6 +366,113 @@ public final class Tensor {
     Checks.notNull(source, "source");
     Checks.sameShape(this, source, "this", "source");
     System.arraycopy(source.data, source.offset, data, offset, size);
+  }
+
+  /**
+   * Returns the elementwise sum {@code this + other} as a new tensor; neither operand changes.
+   * Shapes must be equal (no broadcasting). In Kotlin this is the {@code +} operator.
+   *
+   * <pre>{@code
+   * Tensor a = Tensor.vector(1, 2);
+   * a.plus(Tensor.vector(10, 20));   // Tensor(2,)[11.0, 22.0]; in Kotlin: a + b
+   * }</pre>
+   *
+   * @param other a tensor of the same shape
+   * @return a new tensor, {@code result[i] = this[i] + other[i]}
+   * @throws IllegalArgumentException if other is null or has another shape
+   * @since 0.1.0
+   */
+  public Tensor plus(Tensor other) {
+    Checks.sameShape(this, other, "this", "other");
+    double[] r = new double[size];
+    for (int i = 0; i < size; i++) {
+      r[i] = data[offset + i] + other.data[other.offset + i];
+    }
+    return new Tensor(r, 0, shape.clone());
+  }
+
+  /**
+   * Returns the elementwise difference {@code this - other} as a new tensor; neither operand
+   * changes. Shapes must be equal (no broadcasting). In Kotlin this is the {@code -} operator.
+   *
+   * <pre>{@code
+   * Tensor.vector(5, 5).minus(Tensor.vector(1, 2));   // Tensor(2,)[4.0, 3.0]; in Kotlin: a - b
+   * }</pre>
+   *
+   * @param other a tensor of the same shape
+   * @return a new tensor, {@code result[i] = this[i] - other[i]}
+   * @throws IllegalArgumentException if other is null or has another shape
+   * @since 0.1.0
+   */
+  public Tensor minus(Tensor other) {
+    Checks.sameShape(this, other, "this", "other");
+    double[] r = new double[size];
+    for (int i = 0; i < size; i++) {
+      r[i] = data[offset + i] - other.data[other.offset + i];
+    }
+    return new Tensor(r, 0, shape.clone());
+  }
+
+  /**
+   * Returns the elementwise (Hadamard) product {@code this * other} as a new tensor, as NumPy's
+   * {@code a * b}; for the matrix product use {@link Functional#linearForward}. Shapes must be
+   * equal (no broadcasting). In Kotlin this is the {@code *} operator.
+   *
+   * <pre>{@code
+   * Tensor.vector(2, 3).times(Tensor.vector(4, 5));   // Tensor(2,)[8.0, 15.0]; in Kotlin: a * b
+   * }</pre>
+   *
+   * @param other a tensor of the same shape
+   * @return a new tensor, {@code result[i] = this[i] * other[i]}
+   * @throws IllegalArgumentException if other is null or has another shape
+   * @since 0.1.0
+   */
+  public Tensor times(Tensor other) {
+    Checks.sameShape(this, other, "this", "other");
+    double[] r = new double[size];
+    for (int i = 0; i < size; i++) {
+      r[i] = data[offset + i] * other.data[other.offset + i];
+    }
+    return new Tensor(r, 0, shape.clone());
+  }
+
+  /**
+   * Returns this tensor scaled by {@code factor} as a new tensor. In Kotlin this is the {@code *}
+   * operator with a number on the right: {@code w * 0.5}.
+   *
+   * <pre>{@code
+   * Tensor w = NumPyRandom.defaultRng(0).standardNormal(2, 4).times(0.5);   // the exercise's init
+   * }</pre>
+   *
+   * @param factor any double (NaN and infinities propagate as in IEEE arithmetic)
+   * @return a new tensor, {@code result[i] = this[i] * factor}
+   * @since 0.1.0
+   */
+  public Tensor times(double factor) {
+    double[] r = new double[size];
+    for (int i = 0; i < size; i++) {
+      r[i] = data[offset + i] * factor;
+    }
+    return new Tensor(r, 0, shape.clone());
+  }
+
+  /**
+   * Returns the elementwise negation {@code -this} as a new tensor. In Kotlin this is the unary
+   * {@code -} operator.
+   *
+   * <pre>{@code
+   * Tensor.vector(1, -2).unaryMinus();   // Tensor(2,)[-1.0, 2.0]; in Kotlin: -a
+   * }</pre>
+   *
+   * @return a new tensor, {@code result[i] = -this[i]}
+   * @since 0.1.0
+   */
+  public Tensor unaryMinus() {
+    double[] r = new double[size];
+    for (int i = 0; i < size; i++) {
+      r[i] = -data[offset + i];
+    }
+    return new Tensor(r, 0, shape.clone());
   }
 
   /** The backing array (no copy); read and write only within {@code [offset, offset + size)}. */

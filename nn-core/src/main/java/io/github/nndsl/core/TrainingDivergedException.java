@@ -11,7 +11,10 @@ public final class TrainingDivergedException extends ArithmeticException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The step, from 1, whose forward pass gave the non-finite loss. */
   private final int step;
+
+  /** The non-finite loss: NaN or an infinity. */
   private final double loss;
 
   TrainingDivergedException(int step, double loss, String hint) {

@@ -163,4 +163,72 @@ class TensorTest {
       assertEquals("Tensor(2,)[0.5, -1.0]", Tensor.vector(0.5, -1).toString());
     }
   }
+
+  /** The Kotlin operator conventions, called from Java: new tensors, operands untouched. */
+  @Nested
+  class Operators {
+
+    private final Tensor a = Tensor.of(new double[][] {{1, 2}, {3, 4}});
+    private final Tensor b = Tensor.of(new double[][] {{10, 20}, {30, 40}});
+
+    @Test
+    void plusAddsElementwise() {
+      assertEquals(Tensor.of(new double[][] {{11, 22}, {33, 44}}), a.plus(b));
+    }
+
+    @Test
+    void minusSubtractsElementwise() {
+      assertEquals(Tensor.of(new double[][] {{9, 18}, {27, 36}}), b.minus(a));
+    }
+
+    @Test
+    void timesMultipliesElementwiseLikeNumPy() {
+      assertEquals(Tensor.of(new double[][] {{10, 40}, {90, 160}}), a.times(b));
+    }
+
+    @Test
+    void timesScalarScales() {
+      assertEquals(Tensor.of(new double[][] {{0.5, 1}, {1.5, 2}}), a.times(0.5));
+    }
+
+    @Test
+    void unaryMinusNegates() {
+      assertEquals(Tensor.vector(-1, 2, -0.0), Tensor.vector(1, -2, 0).unaryMinus());
+    }
+
+    @Test
+    void leavesOperandsUnchanged() {
+      a.plus(b);
+      a.minus(b);
+      a.times(b);
+      a.times(3);
+      a.unaryMinus();
+      assertEquals(Tensor.of(new double[][] {{1, 2}, {3, 4}}), a);
+      assertEquals(Tensor.of(new double[][] {{10, 20}, {30, 40}}), b);
+    }
+
+    @Test
+    void returnsTensorsThatOwnTheirStorage() {
+      Tensor sum = a.plus(b);
+      sum.set(0, 0, -1);
+      assertEquals(1.0, a.get(0, 0));
+      assertEquals(10.0, b.get(0, 0));
+    }
+
+    @Test
+    void worksOnViews() {
+      double[] backing = {7, 1, 2, 3, 7};
+      Tensor view = Tensor.view(backing, 1, 3);
+      assertEquals(Tensor.vector(2, 4, 6), view.plus(view));
+    }
+
+    @Test
+    void rejectsMismatchedShapes() {
+      Tensor row = Tensor.vector(1, 2, 3, 4);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.plus(row));
+      assertEquals("this and other must have the same shape, but this is (2, 2) and other is (4,)", e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> a.minus(row));
+      assertThrows(IllegalArgumentException.class, () -> a.times(row));
+    }
+  }
 }

@@ -8,38 +8,62 @@ import io.github.nndsl.core.Trainer;
 import io.github.nndsl.core.TrainingHistory;
 import io.github.nndsl.dsl.Sequential;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The default sample: runs the exercise's five checks on {@link Xor#trainXor} and prints the truth
- * table a trained network predicts.
+ * The default sample: runs the exercise's five checks on {@link Xor#trainXor}, compares its losses
+ * with NumPy's, then trains the same network through the DSL with a progress line, prints the truth
+ * table and draws the loss curve and the decision boundary over the unit square.
  *
  * <pre>{@code
  * ./mvnw -q -pl samples -am compile exec:java
+ * ./mvnw -q -pl samples -am compile exec:java -Dexec.args="--out pictures --steps 2000"
  * }</pre>
+ *
+ * <p>Writes {@code xor-loss.png} and {@code xor-boundary.png} to {@code target/samples/} (or
+ * {@code --out DIR}). Exits with status 1 if one of the five checks fails.
  *
  * @since 0.1.0
  */
 public final class Main {
+
+  /**
+   * NumPy's {@code train_xor(seed)} (hidden 4, lr 0.5, 5000 steps) for seeds 0, 1, 2 and 7, from
+   * {@code samples/src/test/resources/golden/xor-losses.csv} (a test keeps the two equal).
+   */
+  static final double[][] NUMPY_REFERENCE = {
+    {0, 0.00026837637366620683},
+    {1, 0.00010803472724199262},
+    {2, 0.00025778872051404936},
+    {7, 0.1666814541826526},
+  };
 
   private Main() {}
 
   /**
    * Runs the sample.
    *
-   * @param args ignored
+   * @param args {@code --out DIR} (default {@code target/samples}), {@code --steps N} (default 5000)
+   * @throws IllegalArgumentException on an unknown option
    */
   public static void main(String[] args) {
-    boolean allPassed = report(System.out);
-    if (!allPassed) {
+    if (!run(SampleOptions.parse(args, "steps", 5000), System.out)) {
       System.exit(1);
     }
   }
 
+  /** Runs everything and returns whether the five checks passed. */
+  static boolean run(SampleOptions options, PrintStream out) {
+    boolean passed = report(out);
+    out.println();
+    trainAndDraw(options, out);
+    return passed;
+  }
+
   /**
-   * Prints the five checks and the truth table to {@code out}.
+   * Prints the five checks and the comparison with NumPy to {@code out}.
    *
-   * @param out where to print
    * @return whether all five checks passed
    */
   static boolean report(PrintStream out) {
@@ -48,8 +72,7 @@ public final class Main {
     int passed = 0;
 
     double check1 = Xor.trainXor(1, 4, 0.5, 10);
-    passed += check(out, 1, "train_xor(seed=1, steps=10) returns a float", true,
-        fmt("%.4f", check1));
+    passed += check(out, 1, "train_xor(seed=1, steps=10) returns a float", true, fmt("%.4f", check1));
 
     double early = Xor.trainXor(0, 4, 0.5, 20);
     double late = Xor.trainXor(0, 4, 0.5, 5000);
@@ -58,27 +81,36 @@ public final class Main {
 
     passed += check(out, 3, "train_xor(seed=0) < 0.1", late < 0.1, fmt("%.6f", late));
 
-    long[] seeds = {0, 1, 2, 7};
+    double[] losses = new double[NUMPY_REFERENCE.length];
     int solved = 0;
-    StringBuilder losses = new StringBuilder();
-    for (long seed : seeds) {
-      double loss = Xor.trainXor(seed);
-      if (loss < 0.15) {
-        solved++;
-      }
-      losses.append(losses.length() == 0 ? "" : ", ").append(fmt("%d: %.4f", seed, loss));
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < losses.length; i++) {
+      long seed = (long) NUMPY_REFERENCE[i][0];
+      losses[i] = seed == 0 ? late : Xor.trainXor(seed);
+      solved += losses[i] < 0.15 ? 1 : 0;
+      list.append(i == 0 ? "" : ", ").append(fmt("%d: %.4f", seed, losses[i]));
     }
     passed += check(out, 4, "at least 3 of seeds 0, 1, 2, 7 end < 0.15", solved >= 3,
-        solved + " of 4 (" + losses + ")");
+        solved + " of 4 (" + list + ")");
 
     double wide = Xor.trainXor(0, 8, 0.5, 3000);
-    passed += check(out, 5, "train_xor(seed=0, hidden=8, steps=3000) < 0.1", wide < 0.1,
-        fmt("%.6f", wide));
+    passed += check(out, 5, "train_xor(seed=0, hidden=8, steps=3000) < 0.1", wide < 0.1, fmt("%.6f", wide));
 
     out.println();
     out.println(passed + " of 5 checks passed");
     out.println();
+    out.println("the same losses from NumPy's train_xor (samples/src/test/python/xor_reference.py):");
+    out.println("  seed | nn-dsl                  | NumPy                   | relative difference");
+    for (int i = 0; i < losses.length; i++) {
+      double numpy = NUMPY_REFERENCE[i][1];
+      double rel = Math.abs(losses[i] - numpy) / Math.abs(numpy);
+      out.println(fmt("  %4d | %.16e | %.16e | %s", (long) NUMPY_REFERENCE[i][0], losses[i], numpy,
+          rel == 0 ? "0 (bit for bit)" : fmt("%.1e", rel)));
+    }
+    return passed == 5;
+  }
 
+  private static void trainAndDraw(SampleOptions options, PrintStream out) {
     // the same network through the DSL: declared, compiled with seed 0, trained in place
     Sequential model = Xor.model(4);
     out.println(model);
@@ -86,18 +118,43 @@ public final class Main {
     out.println();
     Network net = model.compile(0);
     Tensor x = Xor.inputs();
-    TrainingHistory history =
-        Trainer.of(Losses.mse(), Optimizers.sgd(0.5)).fit(net, x, Xor.targets(), 5000);
-    Tensor p = net.predict(x);
-    out.println("truth table learned through the DSL with seed 0 (loss " + fmt("%.6f", history.finalLoss())
-        + (history.finalLoss() == late ? ", bit for bit the exercise's" : "") + "):");
-    out.println("  x1 x2 | target | output | predicted");
     Tensor t = Xor.targets();
+    int steps = options.length();
+    long start = System.nanoTime();
+    TrainingHistory history =
+        Trainer.of(Losses.mse(), Optimizers.sgd(0.5)).fit(net, x, t, steps, Progress.to(out, "training", steps));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    out.println(fmt("trained %d steps in %.3f s", steps, seconds));
+    out.println();
+
+    Tensor p = net.predict(x);
+    boolean exercise = steps == 5000 && history.finalLoss() == Xor.trainXor(0);
+    out.println("truth table learned through the DSL with seed 0 (loss " + fmt("%.6f", history.finalLoss())
+        + (exercise ? ", bit for bit the exercise's" : "") + "):");
+    out.println("  x1 x2 | target | output | predicted");
     for (int r = 0; r < 4; r++) {
       out.println(fmt("  %2.0f %2.0f |   %1.0f    | %.4f |     %d",
           x.get(r, 0), x.get(r, 1), t.get(r, 0), p.get(r, 0), p.get(r, 0) >= 0.5 ? 1 : 0));
     }
-    return passed == 5;
+    out.println();
+
+    Path loss = Charts.lossCurve(history.losses(), "XOR: MSE per step (SGD, lr 0.5)", "step",
+        options.out().resolve("xor-loss.png"));
+    Path boundary = Charts.decisionBoundary("XOR: decision boundary (output >= 0.5)", 0, 1,
+        points -> threshold(net.predict(points)), x, labels(t), options.out().resolve("xor-boundary.png"));
+    out.println("pictures: " + loss + ", " + boundary);
+  }
+
+  private static int[] threshold(Tensor p) {
+    int[] classes = new int[p.dim(0)];
+    for (int r = 0; r < classes.length; r++) {
+      classes[r] = p.get(r, 0) >= 0.5 ? 1 : 0;
+    }
+    return classes;
+  }
+
+  private static int[] labels(Tensor t) {
+    return threshold(t);
   }
 
   private static int check(PrintStream out, int number, String what, boolean ok, String value) {
@@ -105,7 +162,7 @@ public final class Main {
     return ok ? 1 : 0;
   }
 
-  private static String fmt(String format, Object... args) {
+  static String fmt(String format, Object... args) {
     return String.format(Locale.ROOT, format, args);
   }
 }

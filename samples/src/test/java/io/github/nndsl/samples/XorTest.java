@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -147,13 +149,26 @@ class XorTest {
   }
 
   @Test
-  void mainReportsFivePassingChecksAndTheTruthTable() {
+  void mainReportsFivePassingChecksTheNumPyComparisonAndTheTruthTable(@TempDir Path dir) {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    boolean ok = Main.report(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8));
+    boolean ok = Main.run(new SampleOptions(dir, 5000), new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8));
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(ok, text);
     assertTrue(text.contains("5 of 5 checks passed"), text);
     assertEquals(5, text.lines().filter(l -> l.contains("[PASS]")).count(), text);
+    assertTrue(text.contains("bit for bit the exercise's"), text);
     assertTrue(text.contains("   1  1 |   0    |"), text);
+    assertEquals(5, text.lines().filter(l -> l.startsWith("training [")).count(), "a compact progress display: " + text);
+  }
+
+  @Test
+  void mainsNumPyTableEqualsTheGoldenFile() throws IOException {
+    List<NumpyParity.Case> golden = NumpyParity.goldenLosses().toList();
+    for (double[] row : Main.NUMPY_REFERENCE) {
+      NumpyParity.Case c = golden.stream()
+          .filter(g -> g.seed() == (long) row[0] && g.hidden() == 4 && g.lr() == 0.5 && g.steps() == 5000)
+          .findFirst().orElseThrow();
+      assertEquals(c.loss(), row[1], "seed " + c.seed());
+    }
   }
 }

@@ -21,15 +21,34 @@ public final class MatMul {
   /** From this many multiply-adds on (about 0.1 ms of work) a product is split across threads. */
   static final long PARALLEL_WORK = 1L << 20;
 
-  private static final boolean VECTOR_AVAILABLE = vectorModulePresent();
+  private static final RowKernel BLOCKED = BlockedMatMul::rows;
+
+  private static final RowKernel VECTOR = loadVectorKernel();
+
+  private static final boolean VECTOR_AVAILABLE = VECTOR != null;
+
   private static volatile boolean vectorized = VECTOR_AVAILABLE && !"false".equals(System.getProperty("nndsl.vector"));
 
   private MatMul() {}
 
-  private static boolean vectorModulePresent() {
-    // the Vector API still incubates: usable only when the JVM was started with
-    // --add-modules jdk.incubator.vector; without it VectorMatMul is never loaded
-    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  /**
+   * The Vector API kernel, or null. The API still incubates: it is usable only when the JVM was
+   * started with {@code --add-modules jdk.incubator.vector}. The class is loaded by name, and on the
+   * module path this module first adds a read edge to the incubator module, so the module
+   * descriptor does not mention it (javadoc and javac then warn about nothing).
+   */
+  private static @org.jspecify.annotations.Nullable RowKernel loadVectorKernel() {
+    java.util.Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
+    if (vector.isEmpty()) {
+      return null;
+    }
+    try {
+      MatMul.class.getModule().addReads(vector.get());
+      return (RowKernel) Class.forName("io.github.nndsl.core.internal.VectorMatMul")
+          .getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return null; // the plain loops give the same bits
+    }
   }
 
   /** Whether this JVM can run the Vector API kernel (it was started with the incubator module). */
@@ -54,11 +73,8 @@ public final class MatMul {
   static void rows(
       double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
       int r0, int r1, int k, int n) {
-    if (vectorized) {
-      VectorMatMul.rows(a, aOff, ars, acs, b, bOff, c, cOff, r0, r1, k, n);
-    } else {
-      BlockedMatMul.rows(a, aOff, ars, acs, b, bOff, c, cOff, r0, r1, k, n);
-    }
+    RowKernel kernel = vectorized && VECTOR != null ? VECTOR : BLOCKED;
+    kernel.rows(a, aOff, ars, acs, b, bOff, c, cOff, r0, r1, k, n);
   }
 
   /**

@@ -10,9 +10,11 @@ import jdk.incubator.vector.VectorSpecies;
  * of the scalar kernel.
  *
  * <p>Loaded only when the JVM runs with {@code --add-modules jdk.incubator.vector} (see {@link
- * MatMul#vectorAvailable()}); nothing else in nn-core refers to the incubator module.
+ * MatMul#vectorAvailable()}), by name, through {@link RowKernel}: nothing else in nn-core refers
+ * to this class or to the incubator module, so the module descriptor need not mention it and the
+ * Javadoc of the API never meets it.
  */
-final class VectorMatMul {
+final class VectorMatMul implements RowKernel {
 
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
@@ -20,9 +22,11 @@ final class VectorMatMul {
   /** Terms per block: a 4-row strip of c is carried in registers over this many p. */
   private static final int DEPTH = 256;
 
-  private VectorMatMul() {}
+  /** Called reflectively by {@link MatMul} once the incubator module is known to be present. */
+  VectorMatMul() {}
 
-  static void rows(
+  @Override
+  public void rows(
       double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
       int r0, int r1, int k, int n) {
     for (int i = r0; i < r1; i++) {
