@@ -127,7 +127,7 @@ final class SafeTensorsReader implements AutoCloseable {
       if (m.getKey().equals("__metadata__")) {
         metadata = metadata(m.getValue());
       } else {
-        entries.put(m.getKey(), entry(m.getKey(), m.getValue(), dataLength));
+        entries.put(m.getKey(), entry(m.getKey(), m.getValue(), dataLength, 8 + headerLength));
       }
     }
     checkTiling(entries, dataLength, 8 + headerLength);
@@ -142,7 +142,7 @@ final class SafeTensorsReader implements AutoCloseable {
     return Collections.unmodifiableMap(out);
   }
 
-  private static Entry entry(String name, Json.Value v, long dataLength) {
+  private static Entry entry(String name, Json.Value v, long dataLength, long dataStart) {
     String where = "tensor '" + name + "'";
     Map<String, Json.Value> m = object(v, where);
     keys(m, where, Set.of("dtype", "shape", "data_offsets"), Set.of());
@@ -165,8 +165,14 @@ final class SafeTensorsReader implements AutoCloseable {
     if (offsets.size() != 2) {
       throw new ModelFileException(where + ": data_offsets must be [begin, end], but has " + offsets.size() + " numbers");
     }
-    long begin = integer(offsets.get(0), where + " data_offsets[0]", 0, dataLength);
-    long end = integer(offsets.get(1), where + " data_offsets[1]", begin, dataLength);
+    long begin = integer(offsets.get(0), where + " data_offsets[0]", 0, Long.MAX_VALUE);
+    long end = integer(offsets.get(1), where + " data_offsets[1]", 0, Long.MAX_VALUE);
+    if (begin > end || end > dataLength) {
+      throw new ModelFileException(
+          where + ": data_offsets [" + begin + ", " + end + "] must satisfy begin <= end <= " + dataLength
+              + ", the size of the data section (from byte " + dataStart + ")"
+              + (end > dataLength ? " (is the file truncated?)" : ""));
+    }
     if ((end - begin) % 8 != 0 || (end - begin) / 8 != elements) {
       throw new ModelFileException(
           where + ": data_offsets [" + begin + ", " + end + "] span " + (end - begin)
