@@ -1,6 +1,7 @@
 package io.github.nndsl.dsl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.nndsl.core.Network;
 import java.io.IOException;
@@ -28,6 +29,22 @@ import net.jqwik.api.constraints.Size;
 class ModelFileFuzzTest {
 
   private static final List<byte[]> VALID = validFiles();
+
+  private static final byte[] CHECKPOINT = validCheckpoint();
+
+  private static byte[] validCheckpoint() {
+    try {
+      Path file = Files.createTempFile("nn-dsl-fuzz", ".safetensors");
+      Network net = CheckpointTest.MODEL.compile(2);
+      CheckpointTest.ADAM.fit(net, CheckpointTest.X, CheckpointTest.Y, 6);
+      Checkpoint.save(file, CheckpointTest.MODEL, net);
+      byte[] bytes = Files.readAllBytes(file);
+      Files.delete(file);
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private static List<byte[]> validFiles() {
     try {
@@ -67,13 +84,43 @@ class ModelFileFuzzTest {
     check(file);
   }
 
+  @Property(tries = 1000, seed = "20260103")
+  void mutatedCheckpointsFailOnlyWithModelFileException(
+      @ForAll @Size(min = 1, max = 6) List<@net.jqwik.api.From("mutators") Mutator> mutations)
+      throws IOException {
+    byte[] file = CHECKPOINT;
+    for (Mutator m : mutations) {
+      file = m.apply(file);
+    }
+    check(file, Checkpoint::load);
+  }
+
+  @Property(tries = 500, seed = "20260102")
+  void everyTruncationIsAModelFileException(
+      @ForAll @IntRange(min = 0, max = 1) int which, @ForAll @IntRange(min = 0, max = 100_000) int cut)
+      throws IOException {
+    byte[] valid = VALID.get(which);
+    byte[] file = java.util.Arrays.copyOf(valid, cut % valid.length);
+    Path p = Files.createTempFile("nn-dsl-fuzz", ".safetensors");
+    try {
+      Files.write(p, file);
+      assertThrows(ModelFileException.class, () -> ModelFile.load(p), () -> "truncated to " + file.length + " bytes");
+    } finally {
+      Files.delete(p);
+    }
+  }
+
   /** Loads the bytes; anything but success or a ModelFileException is recorded and fails. */
   static void check(byte[] file) throws IOException {
+    check(file, ModelFile::load);
+  }
+
+  static void check(byte[] file, java.util.function.Function<Path, ModelFile.Loaded> loader) throws IOException {
     Path p = Files.createTempFile("nn-dsl-fuzz", ".safetensors");
     try {
       Files.write(p, file);
       try {
-        ModelFile.Loaded loaded = ModelFile.load(p);
+        ModelFile.Loaded loaded = loader.apply(p);
         Network net = loaded.network();
         assertEquals(loaded.model().parameterCount(), net.parameters().size());
       } catch (ModelFileException expected) {
