@@ -33,7 +33,7 @@ import java.nio.file.Path;
  * created.
  *
  * <p><b>Loading treats the file as hostile.</b> Every defect (a header length beyond the file or
- * {@value SafeTensorsReader#MAX_HEADER} bytes, malformed UTF-8 or JSON, duplicate keys, a dtype
+ * 16 MiB, malformed UTF-8 or JSON, duplicate keys, a dtype
  * other than F64, shapes that differ from the architecture's parameters, overlapping or gapped
  * offsets, a data section of the wrong size, an unknown layer kind, another format version) is a
  * {@link ModelFileException} that says what and where; no model is returned then. Weights that are
