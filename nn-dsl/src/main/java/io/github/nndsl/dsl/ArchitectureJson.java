@@ -9,6 +9,7 @@ import static io.github.nndsl.dsl.JsonFields.object;
 import static io.github.nndsl.dsl.JsonFields.string;
 
 import io.github.nndsl.dsl.internal.Json;
+import io.github.nndsl.dsl.internal.JsonWriter;
 import io.github.nndsl.dsl.internal.JsonException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,9 +39,9 @@ final class ArchitectureJson {
       layers.add(encode(layer));
     }
     Map<String, Json.Value> root = new LinkedHashMap<>();
-    root.put("version", Json.number(VERSION));
+    root.put("version", JsonWriter.number(VERSION));
     root.put("layers", new Json.Arr(layers));
-    return Json.write(new Json.Obj(root));
+    return JsonWriter.write(new Json.Obj(root));
   }
 
   private static Json.Value encode(Layer layer) {
@@ -48,14 +49,14 @@ final class ArchitectureJson {
     if (layer instanceof Linear) {
       Linear l = (Linear) layer;
       m.put("kind", new Json.Str("linear"));
-      m.put("inputs", Json.number(l.inputs()));
-      m.put("outputs", Json.number(l.outputs()));
+      m.put("inputs", JsonWriter.number(l.inputs()));
+      m.put("outputs", JsonWriter.number(l.outputs()));
       m.put("bias", new Json.Bool(l.bias()));
       m.put("weight_init", encode(l.weightInit()));
       m.put("bias_init", encode(l.biasInit()));
     } else if (layer instanceof LeakyRelu) {
       m.put("kind", new Json.Str("leaky_relu"));
-      m.put("slope", Json.number(((LeakyRelu) layer).slope()));
+      m.put("slope", JsonWriter.number(((LeakyRelu) layer).slope()));
     } else {
       m.put("kind", new Json.Str(activationKind(layer)));
     }
@@ -81,14 +82,14 @@ final class ArchitectureJson {
     Map<String, Json.Value> m = new LinkedHashMap<>();
     if (init instanceof Init.Normal) {
       m.put("kind", new Json.Str("normal"));
-      m.put("std", Json.number(((Init.Normal) init).std()));
+      m.put("std", JsonWriter.number(((Init.Normal) init).std()));
     } else if (init instanceof Init.Uniform) {
       m.put("kind", new Json.Str("uniform"));
-      m.put("low", Json.number(((Init.Uniform) init).low()));
-      m.put("high", Json.number(((Init.Uniform) init).high()));
+      m.put("low", JsonWriter.number(((Init.Uniform) init).low()));
+      m.put("high", JsonWriter.number(((Init.Uniform) init).high()));
     } else if (init instanceof Init.Constant) {
       m.put("kind", new Json.Str("constant"));
-      m.put("value", Json.number(((Init.Constant) init).value()));
+      m.put("value", JsonWriter.number(((Init.Constant) init).value()));
     } else if (init instanceof Init.Zeros) {
       m.put("kind", new Json.Str("zeros"));
     } else if (init instanceof Init.He) {

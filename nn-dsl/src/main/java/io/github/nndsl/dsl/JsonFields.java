@@ -1,6 +1,7 @@
 package io.github.nndsl.dsl;
 
 import io.github.nndsl.dsl.internal.Json;
+import io.github.nndsl.dsl.internal.JsonWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -79,7 +80,7 @@ final class JsonFields {
 
   /** The value as it would be written, cut short; for messages. */
   static String shown(Json.Value v) {
-    String s = Json.write(v);
+    String s = JsonWriter.write(v);
     return s.length() > 60 ? s.substring(0, 60) + "..." : s;
   }
 

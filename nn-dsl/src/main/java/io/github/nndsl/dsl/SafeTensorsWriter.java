@@ -2,6 +2,7 @@ package io.github.nndsl.dsl;
 
 import io.github.nndsl.dsl.internal.AtomicFile;
 import io.github.nndsl.dsl.internal.Json;
+import io.github.nndsl.dsl.internal.JsonWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -60,14 +61,14 @@ final class SafeTensorsWriter {
       entry.put("dtype", new Json.Str(dtypes.get(i)));
       List<Json.Value> dims = new ArrayList<>();
       for (int d : shapes.get(i)) {
-        dims.add(Json.number(d));
+        dims.add(JsonWriter.number(d));
       }
       entry.put("shape", new Json.Arr(dims));
-      entry.put("data_offsets", new Json.Arr(List.of(Json.number(offset), Json.number(offset + bytes))));
+      entry.put("data_offsets", new Json.Arr(List.of(JsonWriter.number(offset), JsonWriter.number(offset + bytes))));
       root.put(names.get(i), new Json.Obj(entry));
       offset += bytes;
     }
-    byte[] json = Json.write(new Json.Obj(root)).getBytes(StandardCharsets.UTF_8);
+    byte[] json = JsonWriter.write(new Json.Obj(root)).getBytes(StandardCharsets.UTF_8);
     int padded = (json.length + 7) / 8 * 8;
     byte[] out = new byte[padded];
     System.arraycopy(json, 0, out, 0, json.length);

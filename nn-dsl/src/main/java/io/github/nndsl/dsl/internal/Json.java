@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  * as their text and converted on demand, so no input can make it allocate more than a small
  * multiple of its own length or recurse more than {@link #MAX_DEPTH} frames.
  *
- * <p>Internal: not API.
+ * <p>{@link JsonWriter} writes the same values back. Internal: not API.
  */
 public final class Json {
 
@@ -396,89 +396,5 @@ public final class Json {
 
   private static String hex4(char c) {
     return String.format("%04X", (int) c);
-  }
-
-  /**
-   * Writes a value compactly: no whitespace, strings escaped as RFC 8259 requires (quote,
-   * backslash and control characters), members in their map order.
-   *
-   * @param value the value
-   * @return the JSON text
-   */
-  public static String write(Value value) {
-    StringBuilder sb = new StringBuilder();
-    write(value, sb);
-    return sb.toString();
-  }
-
-  private static void write(Value value, StringBuilder sb) {
-    if (value instanceof Obj) {
-      sb.append('{');
-      int i = 0;
-      for (Map.Entry<String, Value> e : ((Obj) value).members().entrySet()) {
-        sb.append(i++ == 0 ? "" : ",");
-        quote(e.getKey(), sb);
-        sb.append(':');
-        write(e.getValue(), sb);
-      }
-      sb.append('}');
-    } else if (value instanceof Arr) {
-      sb.append('[');
-      int i = 0;
-      for (Value v : ((Arr) value).elements()) {
-        sb.append(i++ == 0 ? "" : ",");
-        write(v, sb);
-      }
-      sb.append(']');
-    } else if (value instanceof Str) {
-      quote(((Str) value).value(), sb);
-    } else if (value instanceof Num) {
-      sb.append(((Num) value).text());
-    } else if (value instanceof Bool) {
-      sb.append(((Bool) value).value());
-    } else if (value instanceof Null) {
-      sb.append("null");
-    } else {
-      throw new AssertionError(value);
-    }
-  }
-
-  private static void quote(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20) {
-        sb.append("\\u").append(hex4(c));
-      } else {
-        sb.append(c);
-      }
-    }
-    sb.append('"');
-  }
-
-  /**
-   * Makes a number value from an integer.
-   *
-   * @param value the integer
-   * @return the number
-   */
-  public static Num number(long value) {
-    return new Num(Long.toString(value));
-  }
-
-  /**
-   * Makes a number value from a finite double, written so that it reads back as the same bits.
-   *
-   * @param value a finite double
-   * @return the number
-   * @throws IllegalArgumentException if the value is NaN or infinite
-   */
-  public static Num number(double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("value must be finite, but was " + value);
-    }
-    return new Num(Double.toString(value)); // "1.0E-8" is valid JSON; parseDouble round-trips it
   }
 }

@@ -38,13 +38,13 @@ class JsonTest {
     @Test
     void writesWhatItReads() {
       String text = "{\"k\":[1,2.5,\"q\\\"\\\\\\u0001\",true,null],\"e\":{}}";
-      assertEquals(text, Json.write(parse(text)));
+      assertEquals(text, JsonWriter.write(parse(text)));
     }
 
     @Test
     void doublesRoundTripBitForBit() {
       for (double d : new double[] {0.1, -0.0, 1e-300, Double.MIN_VALUE, Double.MAX_VALUE, 1.0 / 3}) {
-        Json.Num n = Json.number(d);
+        Json.Num n = JsonWriter.number(d);
         assertEquals(Double.doubleToRawLongBits(d),
             Double.doubleToRawLongBits(((Json.Num) parse(n.text())).toDouble().getAsDouble()));
       }
@@ -96,8 +96,8 @@ class JsonTest {
 
     @Test
     void nonFiniteDoublesOnWrite() {
-      assertThrows(IllegalArgumentException.class, () -> Json.number(Double.NaN));
-      assertThrows(IllegalArgumentException.class, () -> Json.number(Double.NEGATIVE_INFINITY));
+      assertThrows(IllegalArgumentException.class, () -> JsonWriter.number(Double.NaN));
+      assertThrows(IllegalArgumentException.class, () -> JsonWriter.number(Double.NEGATIVE_INFINITY));
     }
   }
 }
