@@ -217,6 +217,43 @@ public final class Network {
   }
 
   /**
+   * Returns a copy of the training state this network carries between {@code fit} calls (the
+   * optimiser's state, the shuffling generator and the position in the epoch), or null if it has
+   * not been trained since it was built or {@link #resetTrainingState()} was called.
+   *
+   * <pre>{@code
+   * TrainingSnapshot s = net.trainingSnapshot();
+   * }</pre>
+   *
+   * @return an independent snapshot, or null
+   * @since 0.1.0
+   */
+  public @Nullable TrainingSnapshot trainingSnapshot() {
+    TrainingState state = trainingState;
+    return state == null ? null : TrainingSnapshot.of(state);
+  }
+
+  /**
+   * Replaces this network's training state with a snapshot's, so that the next {@code fit} with an
+   * equal optimiser and shuffling seed continues exactly where the snapshot was taken. Parameters
+   * are not touched: restore them with {@link ParameterStore#restore(double[])}.
+   *
+   * <pre>{@code
+   * other.parameters().restore(net.parameters().snapshot());
+   * other.restoreTrainingSnapshot(net.trainingSnapshot());
+   * }</pre>
+   *
+   * @param snapshot a snapshot from a network of the same layout
+   * @throws IllegalArgumentException if snapshot is null or its optimiser state does not fit this
+   *     network's parameter count (nothing is changed then)
+   * @since 0.1.0
+   */
+  public void restoreTrainingSnapshot(TrainingSnapshot snapshot) {
+    Checks.notNull(snapshot, "snapshot");
+    this.trainingState = snapshot.toState(store.size());
+  }
+
+  /**
    * Forgets the optimiser's state (momentum, Adam moments) and the shuffling position, so the next
    * {@code fit} starts fresh; parameters are kept.
    *

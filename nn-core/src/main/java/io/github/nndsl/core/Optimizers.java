@@ -97,6 +97,63 @@ public final class Optimizers {
     return new Adam(lr, beta1, beta2, epsilon);
   }
 
+  /** A double as {@link Double#toString(double)} writes it, or a plain decimal. */
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("-?[0-9]{1,20}(\\.[0-9]{1,20})?(E-?[0-9]{1,3})?");
+
+  /**
+   * Returns the optimiser that prints as {@code description}: the inverse of {@code toString()}, so
+   * a checkpoint can name its optimiser in text. Doubles print in a form that reads back as the
+   * same bits, so {@code parse(o.toString()).equals(o)} for every optimiser.
+   *
+   * <pre>{@code
+   * Optimizers.parse("adam(0.001, 0.9, 0.999, 1.0E-8)");   // Optimizers.adam(1e-3)
+   * Optimizers.parse("sgd(0.5)");                          // Optimizers.sgd(0.5)
+   * }</pre>
+   *
+   * @param description {@code sgd(lr)}, {@code sgd(lr, momentum)}, {@code nesterov(lr, momentum)}
+   *     or {@code adam(lr, beta1, beta2, epsilon)}
+   * @return the optimiser
+   * @throws IllegalArgumentException if description is null, not of those forms, or has
+   *     hyper-parameters out of range
+   * @since 0.1.0
+   */
+  public static Optimizer parse(String description) {
+    Checks.notNull(description, "description");
+    int open = description.indexOf('(');
+    if (open < 0 || !description.endsWith(")") || description.length() > 200) {
+      throw new IllegalArgumentException(
+          "description must look like sgd(lr), sgd(lr, momentum), nesterov(lr, momentum) or adam(lr, beta1,"
+              + " beta2, epsilon), but was '" + shorten(description) + "'");
+    }
+    String name = description.substring(0, open);
+    String[] parts = description.substring(open + 1, description.length() - 1).split(", ", -1);
+    double[] v = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      if (!NUMBER.matcher(parts[i]).matches()) {
+        throw new IllegalArgumentException(
+            "description '" + shorten(description) + "' has '" + shorten(parts[i]) + "' where a number belongs");
+      }
+      v[i] = Double.parseDouble(parts[i]);
+    }
+    if (name.equals("sgd") && v.length == 1) {
+      return sgd(v[0]);
+    } else if (name.equals("sgd") && v.length == 2) {
+      return sgd(v[0], v[1]);
+    } else if (name.equals("nesterov") && v.length == 2) {
+      return nesterov(v[0], v[1]);
+    } else if (name.equals("adam") && v.length == 4) {
+      return adam(v[0], v[1], v[2], v[3]);
+    }
+    throw new IllegalArgumentException(
+        "description '" + shorten(description) + "' names no optimiser; expected sgd with 1 or 2 numbers,"
+            + " nesterov with 2 or adam with 4");
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+  }
+
   private static double checkLearningRate(double lr) {
     if (!(lr >= 0.0) || lr == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException("lr must be finite and non-negative, but was " + lr);
@@ -108,7 +165,7 @@ public final class Optimizers {
     if (!(value >= 0.0 && value < 1.0)) {
       throw new IllegalArgumentException(name + " must be in [0, 1), but was " + value);
     }
-    return value;
+    return value + 0.0; // -0.0 becomes 0.0: equal optimisers print alike and parse back equal
   }
 
   private static final class Sgd extends Optimizer {

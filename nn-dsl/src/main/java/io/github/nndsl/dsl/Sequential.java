@@ -207,13 +207,17 @@ public final class Sequential {
    * Sequential.of(linear(2, 4), relu(), linear(4, 1), sigmoid()).parameterCount();   // 17
    * }</pre>
    *
-   * @return the sum of {@link Layer#parameterCount()} over the layers
+   * @return the sum of {@link Layer#parameterCount()} over the layers, or {@link Long#MAX_VALUE}
+   *     if that sum does not fit a long (no model that large can be compiled)
    * @since 0.1.0
    */
   public long parameterCount() {
     long total = 0;
     for (Layer layer : layers) {
-      total += layer.parameterCount();
+      long count = layer.parameterCount();
+      // saturate: nine Linear(2^30, 2^30) layers would wrap around to a negative count, which
+      // compile(seed) would then accept and fail later with an ArithmeticException
+      total = count > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + count;
     }
     return total;
   }

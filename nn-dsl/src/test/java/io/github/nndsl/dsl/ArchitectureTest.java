@@ -34,9 +34,29 @@ class ArchitectureTest {
           .doNotHaveSimpleName("Lowering")
           .should()
           .dependOnClassesThat()
-          .resideInAPackage("io.github.nndsl.dsl.internal..")
+          .haveSimpleNameStartingWith("NetworkCompiler")
+          .orShould()
+          .dependOnClassesThat()
+          .haveSimpleNameStartingWith("LayerPlan")
+          .orShould()
+          .dependOnClassesThat()
+          .haveSimpleNameStartingWith("InitPlan")
           .because(
               "the descriptors are plain values; compile(seed) is the one way into the compiler");
+
+  // the persistence classes use dsl.internal's JSON reader and atomic file writer, which are
+  // infrastructure, not the compiler; the layer descriptors themselves stay free of internals
+  @ArchTest
+  static final ArchRule descriptors_do_not_use_internals =
+      noClasses()
+          .that()
+          .implement(Layer.class)
+          .or()
+          .implement(Init.class)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.github.nndsl.dsl.internal..")
+          .because("descriptors are plain values with no dependencies beyond the JDK");
 
   @ArchTest
   static final ArchRule the_compiler_never_sees_descriptors =

@@ -1,0 +1,232 @@
+package io.github.nndsl.dsl;
+
+import static io.github.nndsl.dsl.JsonFields.array;
+import static io.github.nndsl.dsl.JsonFields.bool;
+import static io.github.nndsl.dsl.JsonFields.finiteDouble;
+import static io.github.nndsl.dsl.JsonFields.integer;
+import static io.github.nndsl.dsl.JsonFields.keys;
+import static io.github.nndsl.dsl.JsonFields.object;
+import static io.github.nndsl.dsl.JsonFields.string;
+
+import io.github.nndsl.dsl.internal.Json;
+import io.github.nndsl.dsl.internal.JsonWriter;
+import io.github.nndsl.dsl.internal.JsonException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Encodes a {@link Sequential} as versioned JSON and decodes it back to an equal model:
+ * {@code {"version":1,"layers":[{"kind":"linear","inputs":2,"outputs":4,"bias":true,
+ * "weight_init":{"kind":"normal","std":0.5},"bias_init":{"kind":"zeros"}},{"kind":"relu"},...]}}.
+ *
+ * <p>Doubles are written with {@link Double#toString(double)}, which reads back as the same bits,
+ * so a decoded model is {@code equals} to the encoded one. Decoding is strict: unknown kinds,
+ * unknown or missing keys and out-of-range values are {@link ModelFileException}s naming the layer.
+ */
+final class ArchitectureJson {
+
+  /** The version written and the only one read. */
+  static final int VERSION = 1;
+
+  private ArchitectureJson() {}
+
+  static String encode(Sequential model) {
+    List<Json.Value> layers = new ArrayList<>();
+    for (Layer layer : model.layers()) {
+      layers.add(encode(layer));
+    }
+    Map<String, Json.Value> root = new LinkedHashMap<>();
+    root.put("version", JsonWriter.number(VERSION));
+    root.put("layers", new Json.Arr(layers));
+    return JsonWriter.write(new Json.Obj(root));
+  }
+
+  private static Json.Value encode(Layer layer) {
+    Map<String, Json.Value> m = new LinkedHashMap<>();
+    if (layer instanceof Linear) {
+      Linear l = (Linear) layer;
+      m.put("kind", new Json.Str("linear"));
+      m.put("inputs", JsonWriter.number(l.inputs()));
+      m.put("outputs", JsonWriter.number(l.outputs()));
+      m.put("bias", new Json.Bool(l.bias()));
+      m.put("weight_init", encode(l.weightInit()));
+      m.put("bias_init", encode(l.biasInit()));
+    } else if (layer instanceof LeakyRelu) {
+      m.put("kind", new Json.Str("leaky_relu"));
+      m.put("slope", JsonWriter.number(((LeakyRelu) layer).slope()));
+    } else {
+      m.put("kind", new Json.Str(activationKind(layer)));
+    }
+    return new Json.Obj(m);
+  }
+
+  private static String activationKind(Layer layer) {
+    if (layer instanceof Relu) {
+      return "relu";
+    } else if (layer instanceof Sigmoid) {
+      return "sigmoid";
+    } else if (layer instanceof Tanh) {
+      return "tanh";
+    } else if (layer instanceof Softmax) {
+      return "softmax";
+    } else if (layer instanceof Identity) {
+      return "identity";
+    }
+    throw new AssertionError(layer);
+  }
+
+  private static Json.Value encode(Init init) {
+    Map<String, Json.Value> m = new LinkedHashMap<>();
+    if (init instanceof Init.Normal) {
+      m.put("kind", new Json.Str("normal"));
+      m.put("std", JsonWriter.number(((Init.Normal) init).std()));
+    } else if (init instanceof Init.Uniform) {
+      m.put("kind", new Json.Str("uniform"));
+      m.put("low", JsonWriter.number(((Init.Uniform) init).low()));
+      m.put("high", JsonWriter.number(((Init.Uniform) init).high()));
+    } else if (init instanceof Init.Constant) {
+      m.put("kind", new Json.Str("constant"));
+      m.put("value", JsonWriter.number(((Init.Constant) init).value()));
+    } else if (init instanceof Init.Zeros) {
+      m.put("kind", new Json.Str("zeros"));
+    } else if (init instanceof Init.He) {
+      m.put("kind", new Json.Str("he"));
+    } else if (init instanceof Init.Glorot) {
+      m.put("kind", new Json.Str("glorot"));
+    } else if (init instanceof Init.Auto) {
+      m.put("kind", new Json.Str("auto"));
+    } else {
+      throw new AssertionError(init);
+    }
+    return new Json.Obj(m);
+  }
+
+  /**
+   * Decodes an architecture string.
+   *
+   * @throws ModelFileException if it is malformed, of another version, or not a valid model
+   */
+  static Sequential decode(String text) {
+    Json.Value root;
+    try {
+      root = Json.parse(text);
+    } catch (JsonException e) {
+      throw new ModelFileException("architecture is not well-formed JSON: " + e.getMessage(), e);
+    }
+    Map<String, Json.Value> obj = object(root, "architecture");
+    keys(obj, "architecture", Set.of("version", "layers"), Set.of());
+    long version = integer(obj.get("version"), "architecture version", Long.MIN_VALUE, Long.MAX_VALUE);
+    if (version != VERSION) {
+      throw new ModelFileException(
+          "architecture version " + version + " is not supported; this library reads version " + VERSION);
+    }
+    List<Json.Value> entries = array(obj.get("layers"), "architecture layers");
+    List<Layer> layers = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      layers.add(decodeLayer(entries.get(i), "architecture layer " + i));
+    }
+    try {
+      return Sequential.ofAll(layers);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException("architecture is not a valid model: " + e.getMessage(), e);
+    }
+  }
+
+  private static Layer decodeLayer(Json.Value v, String where) {
+    Map<String, Json.Value> m = object(v, where);
+    if (!m.containsKey("kind")) {
+      throw new ModelFileException(where + " lacks the key 'kind'");
+    }
+    String kind = string(m.get("kind"), where + " kind");
+    String at = where + " (" + kind + ")";
+    switch (kind) {
+      case "linear":
+        keys(m, at, Set.of("kind", "inputs", "outputs", "bias", "weight_init", "bias_init"), Set.of());
+        int inputs = (int) integer(m.get("inputs"), at + " inputs", 1, Integer.MAX_VALUE);
+        int outputs = (int) integer(m.get("outputs"), at + " outputs", 1, Integer.MAX_VALUE);
+        boolean bias = bool(m.get("bias"), at + " bias");
+        Init weightInit = decodeInit(m.get("weight_init"), at + " weight_init");
+        Init biasInit = decodeInit(m.get("bias_init"), at + " bias_init");
+        return build(at, () -> new Linear(inputs, outputs, bias, weightInit, biasInit));
+      case "leaky_relu":
+        keys(m, at, Set.of("kind", "slope"), Set.of());
+        double slope = finiteDouble(m.get("slope"), at + " slope");
+        return build(at, () -> new LeakyRelu(slope));
+      case "relu":
+      case "sigmoid":
+      case "tanh":
+      case "softmax":
+      case "identity":
+        keys(m, at, Set.of("kind"), Set.of());
+        return activation(kind);
+      default:
+        throw new ModelFileException(
+            where + " has the unknown kind '" + kind
+                + "'; known kinds are linear, relu, sigmoid, tanh, leaky_relu, softmax, identity");
+    }
+  }
+
+  private static Layer activation(String kind) {
+    switch (kind) {
+      case "relu":
+        return Layers.relu();
+      case "sigmoid":
+        return Layers.sigmoid();
+      case "tanh":
+        return Layers.tanh();
+      case "softmax":
+        return Layers.softmax();
+      case "identity":
+        return Layers.identity();
+      default:
+        throw new AssertionError(kind);
+    }
+  }
+
+  private static Init decodeInit(Json.Value v, String where) {
+    Map<String, Json.Value> m = object(v, where);
+    if (!m.containsKey("kind")) {
+      throw new ModelFileException(where + " lacks the key 'kind'");
+    }
+    String kind = string(m.get("kind"), where + " kind");
+    String at = where + " (" + kind + ")";
+    switch (kind) {
+      case "normal":
+        keys(m, at, Set.of("kind", "std"), Set.of());
+        double std = finiteDouble(m.get("std"), at + " std");
+        return build(at, () -> Init.normal(std));
+      case "uniform":
+        keys(m, at, Set.of("kind", "low", "high"), Set.of());
+        double low = finiteDouble(m.get("low"), at + " low");
+        double high = finiteDouble(m.get("high"), at + " high");
+        return build(at, () -> Init.uniform(low, high));
+      case "constant":
+        keys(m, at, Set.of("kind", "value"), Set.of());
+        double value = finiteDouble(m.get("value"), at + " value");
+        return build(at, () -> Init.constant(value));
+      case "zeros":
+      case "he":
+      case "glorot":
+      case "auto":
+        keys(m, at, Set.of("kind"), Set.of());
+        return kind.equals("zeros") ? Init.zeros()
+            : kind.equals("he") ? Init.he() : kind.equals("glorot") ? Init.glorot() : Init.auto();
+      default:
+        throw new ModelFileException(
+            where + " has the unknown kind '" + kind
+                + "'; known kinds are normal, uniform, constant, zeros, he, glorot, auto");
+    }
+  }
+
+  /** Runs a descriptor constructor, turning its IllegalArgumentException into a file defect. */
+  private static <T> T build(String where, java.util.function.Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(where + " is not valid: " + e.getMessage(), e);
+    }
+  }
+}

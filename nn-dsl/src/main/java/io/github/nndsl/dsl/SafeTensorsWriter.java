@@ -1,0 +1,117 @@
+package io.github.nndsl.dsl;
+
+import io.github.nndsl.dsl.internal.AtomicFile;
+import io.github.nndsl.dsl.internal.Json;
+import io.github.nndsl.dsl.internal.JsonWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a safetensors file atomically: the 8-byte little-endian header length, the JSON header
+ * (padded with spaces so the data section starts at a multiple of 8, as the reference writer
+ * does), then each tensor's little-endian bytes, one after another in the order added.
+ */
+final class SafeTensorsWriter {
+
+  private final Map<String, String> metadata = new LinkedHashMap<>();
+  private final List<String> names = new ArrayList<>();
+  private final List<String> dtypes = new ArrayList<>();
+  private final List<int[]> shapes = new ArrayList<>();
+  private final List<Object> data = new ArrayList<>(); // double[] (F64) or long[] (I64)
+
+  SafeTensorsWriter metadata(String key, String value) {
+    metadata.put(key, value);
+    return this;
+  }
+
+  SafeTensorsWriter f64(String name, int[] shape, double[] values) {
+    return add(name, "F64", shape, values);
+  }
+
+  SafeTensorsWriter i64(String name, int[] shape, long[] values) {
+    return add(name, "I64", shape, values);
+  }
+
+  private SafeTensorsWriter add(String name, String dtype, int[] shape, Object values) {
+    names.add(name);
+    dtypes.add(dtype);
+    shapes.add(shape.clone());
+    data.add(values);
+    return this;
+  }
+
+  /** The header bytes, padded, without the length prefix. */
+  byte[] header() {
+    Map<String, Json.Value> root = new LinkedHashMap<>();
+    Map<String, Json.Value> meta = new LinkedHashMap<>();
+    metadata.forEach((k, v) -> meta.put(k, new Json.Str(v)));
+    root.put("__metadata__", new Json.Obj(meta));
+    long offset = 0;
+    for (int i = 0; i < names.size(); i++) {
+      long bytes = 8L * length(data.get(i));
+      Map<String, Json.Value> entry = new LinkedHashMap<>();
+      entry.put("dtype", new Json.Str(dtypes.get(i)));
+      List<Json.Value> dims = new ArrayList<>();
+      for (int d : shapes.get(i)) {
+        dims.add(JsonWriter.number(d));
+      }
+      entry.put("shape", new Json.Arr(dims));
+      entry.put("data_offsets", new Json.Arr(List.of(JsonWriter.number(offset), JsonWriter.number(offset + bytes))));
+      root.put(names.get(i), new Json.Obj(entry));
+      offset += bytes;
+    }
+    byte[] json = JsonWriter.write(new Json.Obj(root)).getBytes(StandardCharsets.UTF_8);
+    int padded = (json.length + 7) / 8 * 8;
+    byte[] out = new byte[padded];
+    System.arraycopy(json, 0, out, 0, json.length);
+    for (int i = json.length; i < padded; i++) {
+      out[i] = ' ';
+    }
+    return out;
+  }
+
+  void write(Path file, AtomicFile.Hook hook) {
+    byte[] header = header();
+    AtomicFile.write(file, channel -> writeTo(channel, header), hook);
+  }
+
+  private void writeTo(FileChannel channel, byte[] header) throws IOException {
+    ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length);
+    writeFully(channel, prefix);
+    writeFully(channel, ByteBuffer.wrap(header));
+    ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    for (Object values : data) {
+      int n = length(values);
+      for (int i = 0; i < n; i++) {
+        if (!chunk.hasRemaining()) {
+          writeFully(channel, chunk.flip());
+          chunk.clear();
+        }
+        if (values instanceof double[]) {
+          chunk.putDouble(((double[]) values)[i]); // raw bits: NaN payloads and -0.0 survive
+        } else {
+          chunk.putLong(((long[]) values)[i]);
+        }
+      }
+    }
+    writeFully(channel, chunk.flip());
+  }
+
+  private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+  }
+
+  private static int length(Object values) {
+    return values instanceof double[] ? ((double[]) values).length : ((long[]) values).length;
+  }
+}
