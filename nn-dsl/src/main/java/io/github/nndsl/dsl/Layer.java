@@ -32,10 +32,12 @@ public sealed interface Layer permits Linear, Relu, Sigmoid, Tanh, LeakyRelu, So
    * sigmoid().parameterCount();                     // 0
    * }</pre>
    *
-   * @return the parameter count, non-negative
+   * @return the parameter count, non-negative (0 unless overridden: activations have none)
    * @since 0.1.0
    */
-  long parameterCount();
+  default long parameterCount() {
+    return 0;
+  }
 
   /**
    * Returns the width of this layer's output for an input of {@code inputWidth} features per
@@ -52,5 +54,8 @@ public sealed interface Layer permits Linear, Relu, Sigmoid, Tanh, LeakyRelu, So
    *     {@link Linear} layer that expects another width
    * @since 0.1.0
    */
-  int outputWidth(int inputWidth);
+  default int outputWidth(int inputWidth) {
+    Checks.positive(inputWidth, "inputWidth");
+    return inputWidth; // activations keep the width; Linear overrides this
+  }
 }

@@ -32,30 +32,7 @@ public record LeakyRelu(double slope) implements Layer {
     slope += 0.0; // -0.0 becomes 0.0, so that equal descriptors are equal records
   }
 
-  /**
-   * Returns 0: a LeakyReLU has no parameters.
-   *
-   * @return 0
-   * @since 0.1.0
-   */
-  @Override
-  public long parameterCount() {
-    return 0;
-  }
 
-  /**
-   * Returns {@code inputWidth}: a LeakyReLU keeps the width of its input.
-   *
-   * @param inputWidth the number of features per example, positive
-   * @return {@code inputWidth}
-   * @throws IllegalArgumentException if {@code inputWidth} is not positive
-   * @since 0.1.0
-   */
-  @Override
-  public int outputWidth(int inputWidth) {
-    Checks.positive(inputWidth, "inputWidth");
-    return inputWidth;
-  }
 
   /**
    * Returns the factory-call form, {@code LeakyReLU(0.01)}.

@@ -17,31 +17,6 @@ package io.github.nndsl.dsl;
 public record Softmax() implements Layer {
 
   /**
-   * Returns 0: a softmax has no parameters.
-   *
-   * @return 0
-   * @since 0.1.0
-   */
-  @Override
-  public long parameterCount() {
-    return 0;
-  }
-
-  /**
-   * Returns {@code inputWidth}: a softmax keeps the width of its input.
-   *
-   * @param inputWidth the number of features per example, positive
-   * @return {@code inputWidth}
-   * @throws IllegalArgumentException if {@code inputWidth} is not positive
-   * @since 0.1.0
-   */
-  @Override
-  public int outputWidth(int inputWidth) {
-    Checks.positive(inputWidth, "inputWidth");
-    return inputWidth;
-  }
-
-  /**
    * Returns the factory-call form, {@code Softmax}.
    *
    * @return {@code "Softmax"}
