@@ -1,0 +1,84 @@
+package io.github.nndsl.core;
+
+import io.github.nndsl.core.internal.Elementwise;
+import io.github.nndsl.core.internal.MatMul;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A dense layer {@code x · w + b} with the elementwise activation that follows it in the plan
+ * fused in: forward writes the activation's output straight from the product, and the backward
+ * pass receives its gradient already taken through the activation (the next op or the loss folds
+ * the derivative in), so a Linear-ReLU pair costs the passes of one op. Weights (inputs, outputs)
+ * and bias live in the parameter store.
+ *
+ * <p>The bits are those of the unfused ops: each element is still the product's fma chain, then
+ * {@code + bias} as a separate addition, then the activation; the backward kernels are unchanged.
+ */
+final class Dense extends Op {
+  private final double[] values;
+  private final double[] gradients;
+  private final int weightOffset;
+  private final int biasOffset; // -1: no bias
+  private final @Nullable Kind activation; // null: none (an Identity fuses to none as well)
+  private final double slope;
+  private final @Nullable Kind previous; // the previous op's fused activation, folded into gIn
+  private final double previousSlope;
+
+  Dense(int inputs, int outputs, ParameterStore store, int weightOffset, int biasOffset,
+      @Nullable Kind activation, double slope, @Nullable Op previous) {
+    super(inputs, outputs);
+    this.values = store.values();
+    this.gradients = store.gradients();
+    this.weightOffset = weightOffset;
+    this.biasOffset = biasOffset;
+    this.activation = activation == Kind.IDENTITY ? null : activation;
+    this.slope = slope;
+    this.previous = previous == null ? null : previous.fused();
+    this.previousSlope = previous == null ? 0.0 : previous.fusedSlope();
+  }
+
+  @Override
+  @Nullable Kind fused() {
+    return activation;
+  }
+
+  @Override
+  double fusedSlope() {
+    return slope;
+  }
+
+  @Override
+  void forward(double[] in, int inOff, double[] out, int batch) {
+    if (biasOffset >= 0) {
+      MatMul.abPlusRow(in, inOff, values, weightOffset, values, biasOffset, out, 0, batch, inputs, outputs);
+    } else {
+      MatMul.ab(in, inOff, values, weightOffset, out, 0, batch, inputs, outputs);
+    }
+    if (activation != null) {
+      activateInPlace(activation, slope, out, 0, batch * outputs);
+    }
+  }
+
+  @Override
+  void backward(double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch) {
+    if (gIn != null) {
+      MatMul.abt(gOut, 0, values, weightOffset, gIn, 0, batch, outputs, inputs);
+      if (previous != null) {
+        derivativeInPlace(previous, previousSlope, gIn, 0, in, inOff, batch * inputs);
+      }
+    }
+    MatMul.atb(in, inOff, gOut, 0, gradients, weightOffset, inputs, batch, outputs);
+    if (biasOffset >= 0) {
+      Elementwise.sumRows(gOut, 0, gradients, biasOffset, batch, outputs);
+    }
+  }
+
+  @Override
+  void lossGradient(Loss loss, double[] p, double[] y, int yOff, double[] g, int rows, int cols) {
+    if (activation == Kind.SIGMOID && loss == Losses.mse()) {
+      Elementwise.mseSigmoidBackward(p, 0, y, yOff, g, 0, rows * cols);
+    } else {
+      super.lossGradient(loss, p, y, yOff, g, rows, cols);
+    }
+  }
+}
