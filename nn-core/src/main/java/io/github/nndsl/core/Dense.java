@@ -2,6 +2,7 @@ package io.github.nndsl.core;
 
 import io.github.nndsl.core.internal.Elementwise;
 import io.github.nndsl.core.internal.MatMul;
+import io.github.nndsl.core.internal.SmallDense;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,8 @@ final class Dense extends Op {
   private final double slope;
   private final @Nullable Kind previous; // the previous op's fused activation, folded into gIn
   private final double previousSlope;
+  private final int activationCode; // the same two as SmallDense's codes
+  private final int previousCode;
 
   Dense(int inputs, int outputs, ParameterStore store, int weightOffset, int biasOffset,
       @Nullable Kind activation, double slope, @Nullable Op previous) {
@@ -35,6 +38,26 @@ final class Dense extends Op {
     this.slope = slope;
     this.previous = previous == null ? null : previous.fused();
     this.previousSlope = previous == null ? 0.0 : previous.fusedSlope();
+    this.activationCode = code(this.activation);
+    this.previousCode = code(this.previous);
+  }
+
+  private static int code(@Nullable Kind kind) {
+    if (kind == null) {
+      return SmallDense.NONE;
+    }
+    switch (kind) {
+      case RELU:
+        return SmallDense.RELU;
+      case SIGMOID:
+        return SmallDense.SIGMOID;
+      case TANH:
+        return SmallDense.TANH;
+      case LEAKY_RELU:
+        return SmallDense.LEAKY_RELU;
+      default:
+        throw new AssertionError(kind);
+    }
   }
 
   @Override
@@ -49,6 +72,11 @@ final class Dense extends Op {
 
   @Override
   void forward(double[] in, int inOff, double[] out, int batch) {
+    if (SmallDense.fits(batch, inputs, outputs)) {
+      SmallDense.forward(activationCode, slope, in, inOff, values, weightOffset, values, biasOffset, out,
+          batch, inputs, outputs);
+      return;
+    }
     if (biasOffset >= 0) {
       MatMul.abPlusRow(in, inOff, values, weightOffset, values, biasOffset, out, 0, batch, inputs, outputs);
     } else {
@@ -61,6 +89,11 @@ final class Dense extends Op {
 
   @Override
   void backward(double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch) {
+    if (SmallDense.fits(batch, inputs, outputs)) {
+      SmallDense.backward(previousCode, previousSlope, in, inOff, values, weightOffset, gOut, gradients,
+          weightOffset, biasOffset, gIn == null ? gOut : gIn, gIn != null, batch, inputs, outputs);
+      return;
+    }
     if (gIn != null) {
       MatMul.abt(gOut, 0, values, weightOffset, gIn, 0, batch, outputs, inputs);
       if (previous != null) {
