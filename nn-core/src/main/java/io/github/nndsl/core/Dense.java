@@ -88,10 +88,11 @@ final class Dense extends Op {
   }
 
   @Override
-  void backward(double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch) {
+  void backward(
+      double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch, double sgdRate) {
     if (SmallDense.fits(batch, inputs, outputs)) {
       SmallDense.backward(previousCode, previousSlope, in, inOff, values, weightOffset, gOut, gradients,
-          weightOffset, biasOffset, gIn == null ? gOut : gIn, gIn != null, batch, inputs, outputs);
+          biasOffset, gIn == null ? gOut : gIn, gIn != null, sgdRate, batch, inputs, outputs);
       return;
     }
     if (gIn != null) {
@@ -103,6 +104,12 @@ final class Dense extends Op {
     MatMul.atb(in, inOff, gOut, 0, gradients, weightOffset, inputs, batch, outputs);
     if (biasOffset >= 0) {
       Elementwise.sumRows(gOut, 0, gradients, biasOffset, batch, outputs);
+    }
+    if (sgdRate == sgdRate) {
+      Elementwise.sgd(values, weightOffset, gradients, weightOffset, sgdRate, inputs * outputs);
+      if (biasOffset >= 0) {
+        Elementwise.sgd(values, biasOffset, gradients, biasOffset, sgdRate, outputs);
+      }
     }
   }
 

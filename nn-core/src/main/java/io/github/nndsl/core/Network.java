@@ -194,6 +194,15 @@ public final class Network {
 
   /** Backward after {@link #forwardLoss} on the same batch: fills the store's gradients. */
   void backward(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss) {
+    backward(x, xOff, y, yOff, batch, loss, Double.NaN);
+  }
+
+  /**
+   * Backward, and when {@code sgdRate} is not NaN also plain SGD ({@code p -= rate * g}) on each
+   * parameter as soon as its gradient is written, which is after every use of the old value: the
+   * same bits as {@link #backward} followed by the optimiser's loop, without a pass of its own.
+   */
+  void backward(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss, double sgdRate) {
     int last = ops.length;
     if (last == 0) {
       return;
@@ -203,7 +212,7 @@ public final class Network {
       double[] in = i == 0 ? x : activations[i];
       int inOff = i == 0 ? xOff : 0;
       double[] gIn = i == 0 ? null : activationGradients[i];
-      ops[i].backward(in, inOff, activations[i + 1], activationGradients[i + 1], gIn, batch);
+      ops[i].backward(in, inOff, activations[i + 1], activationGradients[i + 1], gIn, batch, sgdRate);
     }
   }
 

@@ -43,9 +43,11 @@ abstract class Op {
    *     the op may overwrite it
    * @param gIn where to write the gradient the previous op expects (taken through its fused
    *     activation), or null when nobody needs it
+   * @param sgdRate NaN, or the rate of a plain SGD step to apply to this op's parameters once their
+   *     gradients are written
    */
   abstract void backward(
-      double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch);
+      double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch, double sgdRate);
 
   /**
    * Writes into g the loss gradient with respect to this op's output p (n elements), taken through
@@ -161,7 +163,8 @@ abstract class Op {
     }
 
     @Override
-    void backward(double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch) {
+    void backward(
+        double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch, double sgdRate) {
       if (gIn == null) {
         return;
       }

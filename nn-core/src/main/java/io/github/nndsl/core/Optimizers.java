@@ -189,6 +189,11 @@ public final class Optimizers {
 
     private final class PlainState extends State {
       @Override
+      double plainSgdRate() {
+        return lr;
+      }
+
+      @Override
       void step(double[] p, double[] g) {
         for (int i = 0; i < p.length; i++) {
           p[i] -= lr * g[i];

@@ -371,6 +371,7 @@ public final class Trainer {
   private TrainingHistory fullBatch(Network net, Tensor x, Tensor y, int steps, StepListener stepListener,
       TrainingState state, TrainingHistory.Recorder recorder) {
     Optimizer.State optimizerState = state.optimizerState;
+    double sgdRate = optimizerState.plainSgdRate(); // plain SGD: fused into the backward pass
     double[] values = net.parameters().values();
     double[] gradients = net.parameters().gradients();
     double[] xs = x.data();
@@ -389,8 +390,12 @@ public final class Trainer {
         stepListener.onStep(step, last);
         return recorder.finish(last, true);
       }
-      net.backward(xs, xOff, ys, yOff, rows, loss);
-      optimizerState.step(values, gradients);
+      if (sgdRate == sgdRate) {
+        net.backward(xs, xOff, ys, yOff, rows, loss, sgdRate);
+      } else {
+        net.backward(xs, xOff, ys, yOff, rows, loss);
+        optimizerState.step(values, gradients);
+      }
       stepListener.onStep(step, last);
       state.epoch++;
     }

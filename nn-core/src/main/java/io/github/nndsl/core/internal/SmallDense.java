@@ -140,16 +140,36 @@ public final class SmallDense {
 
   /**
    * The backward pass from gz, the gradient with respect to the layer's pre-activation output (m,
-   * n): {@code dw = xᵀ · gz} into {@code grads} at {@code dwOff}, {@code db} = gz's column sums
-   * (rows added in order) at {@code dbOff} unless negative, and, when {@code wantDx}, {@code dx = gz
-   * · wᵀ} taken through the previous layer's activation {@code prevAct}, whose output x is.
+   * n): {@code dw = xᵀ · gz} into {@code grads} at {@code wOff} (the weights' offset in their own
+   * array), {@code db} = gz's column sums (rows added in order) at {@code dbOff} unless negative,
+   * and, when {@code wantDx}, {@code dx = gz · wᵀ} taken through the previous layer's activation
+   * {@code prevAct}, whose output x is. Unless {@code sgdRate} is NaN, each weight and bias then
+   * takes the plain SGD step {@code p -= sgdRate * g} (after dx has used the old weights).
    */
   public static void backward(
       int prevAct, double prevSlope, double[] x, int xOff, double[] w, int wOff, double[] gz,
-      double[] grads, int dwOff, int dbOff, double[] dx, boolean wantDx, int m, int k, int n) {
+      double[] grads, int dbOff, double[] dx, boolean wantDx, double sgdRate, int m, int k, int n) {
     if (wantDx) {
       inputGradient(prevAct, prevSlope, x, xOff, w, wOff, gz, dx, m, k, n);
     }
+    parameterGradients(x, xOff, gz, w, grads, wOff, dbOff, sgdRate, m, k, n);
+  }
+
+  /** Stores a finished gradient and, unless the rate is NaN, takes the SGD step on its parameter. */
+  private static void store(double[] params, double[] grads, int at, double g, double sgdRate) {
+    grads[at] = g;
+    if (sgdRate == sgdRate) {
+      params[at] -= sgdRate * g;
+    }
+  }
+
+  /**
+   * {@code dw = xᵀ · gz} at dwOff and, unless dbOff is negative, {@code db} = gz's column sums, each
+   * stored (and stepped, see {@link #store}) as soon as it is final.
+   */
+  private static void parameterGradients(
+      double[] x, int xOff, double[] gz, double[] params, double[] grads, int dwOff, int dbOff, double sgdRate,
+      int m, int k, int n) {
     // bias sums start from -0.0: -0.0 + g is g for every g, so this is sumRows' copy-then-add
     if (k == 2) {
       // both weight rows and the bias from one walk down each column of gz
@@ -174,14 +194,15 @@ public final class SmallDense {
           s1 = Math.fma(x[xOff + 2 * i + 1], g, s1);
           sb += g;
         }
-        grads[dwOff + j] = s0;
-        grads[dwOff + n + j] = s1;
+        store(params, grads, dwOff + j, s0, sgdRate);
+        store(params, grads, dwOff + n + j, s1, sgdRate);
         if (dbOff >= 0) {
-          grads[dbOff + j] = sb;
+          store(params, grads, dbOff + j, sb, sgdRate);
         }
       }
     } else if (n == 1) {
       // one output column: walk the rows once, four at a time, each weight's chain kept in grads
+      // until the last row makes it final
       double sb = -0.0;
       int i = 0;
       for (; i + 4 <= m; i += 4) {
@@ -191,12 +212,13 @@ public final class SmallDense {
         double g3 = gz[i + 3];
         int xi = xOff + i * k;
         boolean first = i == 0;
+        double rate = i + 4 == m ? sgdRate : Double.NaN;
         for (int p = 0; p < k; p++) {
           double s = first ? 0.0 : grads[dwOff + p];
           s = Math.fma(x[xi + p], g0, s);
           s = Math.fma(x[xi + k + p], g1, s);
           s = Math.fma(x[xi + 2 * k + p], g2, s);
-          grads[dwOff + p] = Math.fma(x[xi + 3 * k + p], g3, s);
+          store(params, grads, dwOff + p, Math.fma(x[xi + 3 * k + p], g3, s), rate);
         }
         sb = sb + g0 + g1 + g2 + g3;
       }
@@ -204,13 +226,14 @@ public final class SmallDense {
         double g = gz[i];
         int xi = xOff + i * k;
         boolean first = i == 0;
+        double rate = i + 1 == m ? sgdRate : Double.NaN;
         for (int p = 0; p < k; p++) {
-          grads[dwOff + p] = Math.fma(x[xi + p], g, first ? 0.0 : grads[dwOff + p]);
+          store(params, grads, dwOff + p, Math.fma(x[xi + p], g, first ? 0.0 : grads[dwOff + p]), rate);
         }
         sb += g;
       }
       if (dbOff >= 0) {
-        grads[dbOff] = sb;
+        store(params, grads, dbOff, sb, sgdRate);
       }
     } else {
       for (int p = 0; p < k; p++) {
@@ -220,7 +243,7 @@ public final class SmallDense {
           for (int i = 0; i < m; i++) {
             s = Math.fma(x[xOff + i * k + p], gz[i * n + j], s);
           }
-          grads[dp + j] = s;
+          store(params, grads, dp + j, s, sgdRate);
         }
       }
       if (dbOff >= 0) {
@@ -229,7 +252,7 @@ public final class SmallDense {
           for (int i = 0; i < m; i++) {
             s += gz[i * n + j];
           }
-          grads[dbOff + j] = s;
+          store(params, grads, dbOff + j, s, sgdRate);
         }
       }
     }

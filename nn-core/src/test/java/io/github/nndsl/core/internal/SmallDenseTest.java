@@ -69,10 +69,14 @@ class SmallDenseTest {
               double[] db = new double[n];
               Elementwise.sumRows(gz, 0, db, 0, m, n);
 
-              int size = k * n + (bias ? n : 0);
-              double[] grads = new double[size + 3];
+              // the layer's parameters as the network lays them out: weights, then bias, in one array
+              int dbOff = bias ? 3 + k * n : -1;
+              double[] values = data(random, 3 + k * n + n);
+              System.arraycopy(w, 0, values, 3, k * n);
+              double[] before = values.clone();
+              double[] grads = new double[values.length];
               double[] actualDx = new double[m * k];
-              SmallDense.backward(prev, SLOPE, x, 0, w, 0, gz, grads, 3, bias ? 3 + k * n : -1, actualDx, true,
+              SmallDense.backward(prev, SLOPE, x, 0, values, 3, gz, grads, dbOff, actualDx, true, Double.NaN,
                   m, k, n);
               String where = "backward " + m + "x" + k + "x" + n + " prev " + prev + " bias " + bias;
               assertBits(dx, actualDx, where + " dx");
@@ -80,6 +84,15 @@ class SmallDenseTest {
               if (bias) {
                 assertBits(db, java.util.Arrays.copyOfRange(grads, 3 + k * n, 3 + k * n + n), where + " db");
               }
+              assertBits(before, values, where + ": no rate, no update");
+
+              // with a rate: the same gradients, then p -= rate * g on this layer's parameters only
+              double[] expectedValues = before.clone();
+              Elementwise.sgd(expectedValues, 3, grads, 3, 0.5, k * n + (bias ? n : 0));
+              double[] fusedDx = new double[m * k];
+              SmallDense.backward(prev, SLOPE, x, 0, values, 3, gz, grads, dbOff, fusedDx, true, 0.5, m, k, n);
+              assertBits(dx, fusedDx, where + " dx, with a rate");
+              assertBits(expectedValues, values, where + " sgd");
             }
           }
         }
