@@ -25,8 +25,18 @@ package io.github.nndsl.core;
  */
 public final class Trainer {
 
-  private static final StepListener NO_STEP_LISTENER = (step, loss) -> {};
-  private static final EpochListener NO_EPOCH_LISTENER = (epoch, loss) -> {};
+  // a class, not lambdas: the first lambda of a process costs milliseconds of bootstrap
+  private static final StepListener NO_STEP_LISTENER = new Silent();
+  private static final EpochListener NO_EPOCH_LISTENER = new Silent();
+
+  /** The listener that listens to nothing. */
+  private static final class Silent implements StepListener, EpochListener {
+    @Override
+    public void onStep(int step, double loss) {}
+
+    @Override
+    public void onEpoch(int epoch, double loss) {}
+  }
 
   private final Loss loss;
   private final Optimizer optimizer;

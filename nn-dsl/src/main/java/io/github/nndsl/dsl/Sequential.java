@@ -116,7 +116,14 @@ public final class Sequential {
     if (!nulls.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", nulls));
     }
-    int first = layers.indexWhere(l -> l instanceof Linear);
+    // plain loops rather than Vavr's lambda-taking methods: the first lambda of a process costs
+    // milliseconds of bootstrap, and every program that declares a model runs this
+    int first = -1;
+    for (int i = 0; i < layers.size() && first < 0; i++) {
+      if (layers.get(i) instanceof Linear) {
+        first = i;
+      }
+    }
     if (first < 0) {
       throw new IllegalArgumentException(
           "Sequential"
@@ -213,8 +220,8 @@ public final class Sequential {
    */
   public long parameterCount() {
     long total = 0;
-    for (Layer layer : layers) {
-      long count = layer.parameterCount();
+    for (int i = 0; i < layers.size(); i++) {
+      long count = layers.get(i).parameterCount();
       // saturate: nine Linear(2^30, 2^30) layers would wrap around to a negative count, which
       // compile(seed) would then accept and fail later with an ArithmeticException
       total = count > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + count;
@@ -277,7 +284,7 @@ public final class Sequential {
       throw new IllegalArgumentException(
           this + " has " + count + " parameters, more than one array can hold (" + MAX_PARAMETERS + ")");
     }
-    return NetworkCompiler.compile(inputs(), Lowering.lower(layers()), seed);
+    return NetworkCompiler.compile(inputs(), Lowering.lower(layers), seed);
   }
 
   /**
