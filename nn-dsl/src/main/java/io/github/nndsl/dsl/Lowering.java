@@ -2,7 +2,6 @@ package io.github.nndsl.dsl;
 
 import io.github.nndsl.dsl.internal.InitPlan;
 import io.github.nndsl.dsl.internal.LayerPlan;
-import io.vavr.collection.Vector;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +18,7 @@ final class Lowering {
 
   private Lowering() {}
 
-  /** Takes the Vector itself, by index: its {@code asJava()} view would load four more classes. */
-  static List<LayerPlan> lower(Vector<Layer> layers) {
+  static List<LayerPlan> lower(List<Layer> layers) {
     List<LayerPlan> plan = new ArrayList<>(layers.size());
     for (int i = 0; i < layers.size(); i++) {
       @Nullable Layer next = i + 1 < layers.size() ? layers.get(i + 1) : null;
