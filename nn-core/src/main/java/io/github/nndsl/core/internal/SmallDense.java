@@ -172,32 +172,51 @@ public final class SmallDense {
       int m, int k, int n) {
     // bias sums start from -0.0: -0.0 + g is g for every g, so this is sumRows' copy-then-add
     if (k == 2) {
-      // both weight rows and the bias from one walk down each column of gz
-      for (int j = 0; j < n; j++) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double sb = -0.0;
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-          int xi = xOff + 2 * i;
-          double g0 = gz[i * n + j];
-          double g1 = gz[(i + 1) * n + j];
-          double g2 = gz[(i + 2) * n + j];
-          double g3 = gz[(i + 3) * n + j];
-          s0 = Math.fma(x[xi + 6], g3, Math.fma(x[xi + 4], g2, Math.fma(x[xi + 2], g1, Math.fma(x[xi], g0, s0))));
-          s1 = Math.fma(x[xi + 7], g3, Math.fma(x[xi + 5], g2, Math.fma(x[xi + 3], g1, Math.fma(x[xi + 1], g0, s1))));
-          sb = sb + g0 + g1 + g2 + g3;
+      // two input columns: walk the rows once, four at a time, both weight rows' chains and the
+      // bias sums kept in grads until the last row makes them final
+      int i = 0;
+      for (; i + 4 <= m; i += 4) {
+        int xi = xOff + 2 * i;
+        double x00 = x[xi];
+        double x01 = x[xi + 1];
+        double x10 = x[xi + 2];
+        double x11 = x[xi + 3];
+        double x20 = x[xi + 4];
+        double x21 = x[xi + 5];
+        double x30 = x[xi + 6];
+        double x31 = x[xi + 7];
+        boolean first = i == 0;
+        double rate = i + 4 == m ? sgdRate : Double.NaN;
+        int g = i * n;
+        for (int j = 0; j < n; j++) {
+          double g0 = gz[g + j];
+          double g1 = gz[g + n + j];
+          double g2 = gz[g + 2 * n + j];
+          double g3 = gz[g + 3 * n + j];
+          double s0 = first ? 0.0 : grads[dwOff + j];
+          double s1 = first ? 0.0 : grads[dwOff + n + j];
+          store(params, grads, dwOff + j,
+              Math.fma(x30, g3, Math.fma(x20, g2, Math.fma(x10, g1, Math.fma(x00, g0, s0)))), rate);
+          store(params, grads, dwOff + n + j,
+              Math.fma(x31, g3, Math.fma(x21, g2, Math.fma(x11, g1, Math.fma(x01, g0, s1)))), rate);
+          if (dbOff >= 0) {
+            double sb = first ? -0.0 : grads[dbOff + j];
+            store(params, grads, dbOff + j, sb + g0 + g1 + g2 + g3, rate);
+          }
         }
-        for (; i < m; i++) {
+      }
+      for (; i < m; i++) {
+        double x0 = x[xOff + 2 * i];
+        double x1 = x[xOff + 2 * i + 1];
+        boolean first = i == 0;
+        double rate = i + 1 == m ? sgdRate : Double.NaN;
+        for (int j = 0; j < n; j++) {
           double g = gz[i * n + j];
-          s0 = Math.fma(x[xOff + 2 * i], g, s0);
-          s1 = Math.fma(x[xOff + 2 * i + 1], g, s1);
-          sb += g;
-        }
-        store(params, grads, dwOff + j, s0, sgdRate);
-        store(params, grads, dwOff + n + j, s1, sgdRate);
-        if (dbOff >= 0) {
-          store(params, grads, dbOff + j, sb, sgdRate);
+          store(params, grads, dwOff + j, Math.fma(x0, g, first ? 0.0 : grads[dwOff + j]), rate);
+          store(params, grads, dwOff + n + j, Math.fma(x1, g, first ? 0.0 : grads[dwOff + n + j]), rate);
+          if (dbOff >= 0) {
+            store(params, grads, dbOff + j, (first ? -0.0 : grads[dbOff + j]) + g, rate);
+          }
         }
       }
     } else if (n == 1) {
