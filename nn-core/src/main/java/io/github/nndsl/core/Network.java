@@ -194,16 +194,25 @@ public final class Network {
 
   /** Backward after {@link #forwardLoss} on the same batch: fills the store's gradients. */
   void backward(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss) {
+    backward(x, xOff, y, yOff, batch, loss, Double.NaN);
+  }
+
+  /**
+   * Backward, and when {@code sgdRate} is not NaN also plain SGD ({@code p -= rate * g}) on each
+   * parameter as soon as its gradient is written, which is after every use of the old value: the
+   * same bits as {@link #backward} followed by the optimiser's loop, without a pass of its own.
+   */
+  void backward(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss, double sgdRate) {
     int last = ops.length;
     if (last == 0) {
       return;
     }
-    loss.gradient(activations[last], 0, y, yOff, activationGradients[last], 0, batch, outputs());
+    ops[last - 1].lossGradient(loss, activations[last], y, yOff, activationGradients[last], batch, outputs());
     for (int i = last - 1; i >= 0; i--) {
       double[] in = i == 0 ? x : activations[i];
       int inOff = i == 0 ? xOff : 0;
       double[] gIn = i == 0 ? null : activationGradients[i];
-      ops[i].backward(in, inOff, activations[i + 1], activationGradients[i + 1], gIn, batch);
+      ops[i].backward(in, inOff, activations[i + 1], activationGradients[i + 1], gIn, batch, sgdRate);
     }
   }
 
@@ -400,20 +409,39 @@ public final class Network {
         }
       }
       ParameterStore store = layout.build();
-      Op[] ops = new Op[specs.size()];
+      // a dense layer absorbs the elementwise activation right after it (see Dense): the plan
+      // then has fewer ops than there are layers, and layer names still count every layer
+      List<Op> ops = new ArrayList<>();
       List<String> names = new ArrayList<>();
+      @Nullable Op previous = null;
       for (int i = 0; i < specs.size(); i++) {
         Spec s = specs.get(i);
         Op.Kind kind = s.activation();
+        Op op;
         if (kind == null) {
-          ops[i] = new Op.Linear(s.in(), s.out(), store, weightOffsets[i], biasOffsets[i]);
+          Op.@Nullable Kind fused = null;
+          double slope = 0.0;
+          if (i + 1 < specs.size()) {
+            Spec next = specs.get(i + 1);
+            if (next.activation() != null && Op.fusable(next.activation())) {
+              fused = next.activation();
+              slope = next.slope();
+            }
+          }
+          op = new Dense(s.in(), s.out(), store, weightOffsets[i], biasOffsets[i], fused, slope, previous);
           names.add("Linear(" + s.in() + ", " + s.out() + (s.bias() ? "" : ", bias=false") + ")");
+          if (fused != null) {
+            names.add(describe(fused, slope));
+            i++;
+          }
         } else {
-          ops[i] = new Op.Activation(kind, s.in(), s.slope());
+          op = new Op.Activation(kind, s.in(), s.slope(), previous);
           names.add(describe(kind, s.slope()));
         }
+        ops.add(op);
+        previous = op;
       }
-      return new Network(inputs, ops, store, List.copyOf(names));
+      return new Network(inputs, ops.toArray(new Op[0]), store, List.copyOf(names));
     }
 
     private static String describe(Op.Kind kind, double slope) {

@@ -2,13 +2,17 @@ package io.github.nndsl.core;
 
 import io.github.nndsl.core.internal.Activations;
 import io.github.nndsl.core.internal.Elementwise;
-import io.github.nndsl.core.internal.MatMul;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One step of a compiled network's plan: reads a (batch, inputs) activation, writes a (batch,
  * outputs) one, and on the way back turns the output gradient into parameter gradients and (when
  * asked) the input gradient. Output buffers start at offset 0; inputs may be a view on the caller's x.
+ *
+ * <p>An op may end in an elementwise activation fused into it ({@link #fused}, see {@link Dense}).
+ * The gradient handed to such an op's {@code backward} is then already taken through that
+ * activation: whoever produces it (the next op, or the loss) folds the derivative in, in the same
+ * pass, so no op runs a separate elementwise pass on the way back.
  */
 abstract class Op {
 
@@ -20,51 +24,92 @@ abstract class Op {
     this.outputs = outputs;
   }
 
+  /** The elementwise activation fused at the end of this op, or null. */
+  @Nullable Kind fused() {
+    return null;
+  }
+
+  /** The leaky rectifier's slope when {@link #fused()} is {@code LEAKY_RELU}. */
+  double fusedSlope() {
+    return 0.0;
+  }
+
   abstract void forward(double[] in, int inOff, double[] out, int batch);
 
   /**
    * @param in the forward input
    * @param out the forward output
-   * @param gOut the gradient with respect to out
-   * @param gIn where to write the gradient with respect to in, or null when nobody needs it
+   * @param gOut the gradient with respect to out, taken through this op's fused activation if it has one;
+   *     the op may overwrite it
+   * @param gIn where to write the gradient the previous op expects (taken through its fused
+   *     activation), or null when nobody needs it
+   * @param sgdRate NaN, or the rate of a plain SGD step to apply to this op's parameters once their
+   *     gradients are written
    */
   abstract void backward(
-      double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch);
+      double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch, double sgdRate);
 
-  /** A dense layer whose weights (inputs, outputs) and bias live in the parameter store. */
-  static final class Linear extends Op {
-    private final double[] values;
-    private final double[] gradients;
-    private final int weightOffset;
-    private final int biasOffset; // -1: no bias
-
-    Linear(int inputs, int outputs, ParameterStore store, int weightOffset, int biasOffset) {
-      super(inputs, outputs);
-      this.values = store.values();
-      this.gradients = store.gradients();
-      this.weightOffset = weightOffset;
-      this.biasOffset = biasOffset;
+  /**
+   * Writes into g the loss gradient with respect to this op's output p (n elements), taken through
+   * the fused activation if there is one. The default runs the loss, then the derivative in place.
+   */
+  void lossGradient(Loss loss, double[] p, double[] y, int yOff, double[] g, int rows, int cols) {
+    loss.gradient(p, 0, y, yOff, g, 0, rows, cols);
+    Kind kind = fused();
+    if (kind != null) {
+      derivativeInPlace(kind, fusedSlope(), g, 0, p, 0, rows * cols);
     }
+  }
 
-    @Override
-    void forward(double[] in, int inOff, double[] out, int batch) {
-      if (biasOffset >= 0) {
-        MatMul.abPlusRow(in, inOff, values, weightOffset, values, biasOffset, out, 0, batch, inputs, outputs);
-      } else {
-        MatMul.ab(in, inOff, values, weightOffset, out, 0, batch, inputs, outputs);
-      }
+  /**
+   * {@code g[i] *= f'} for the fused activation {@code kind}, from its OUTPUT a, with the
+   * operations of the unfused backward kernels: a rectifier's output is positive exactly when its
+   * input is (NaN and -0.0 included, and for a leaky one with a non-negative slope), so the
+   * output-based test gives the same bits as the input-based one.
+   */
+  static void derivativeInPlace(Kind kind, double slope, double[] g, int gOff, double[] a, int aOff, int n) {
+    switch (kind) {
+      case RELU:
+        Elementwise.reluBackward(g, gOff, a, aOff, g, gOff, n);
+        break;
+      case SIGMOID:
+        Elementwise.sigmoidBackward(g, gOff, a, aOff, g, gOff, n);
+        break;
+      case TANH:
+        Activations.tanhBackward(g, gOff, a, aOff, g, gOff, n);
+        break;
+      case LEAKY_RELU:
+        Activations.leakyReluBackward(g, gOff, a, aOff, slope, g, gOff, n);
+        break;
+      default:
+        throw new AssertionError(kind);
     }
+  }
 
-    @Override
-    void backward(double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch) {
-      if (gIn != null) {
-        MatMul.abt(gOut, 0, values, weightOffset, gIn, 0, batch, outputs, inputs);
-      }
-      MatMul.atb(in, inOff, gOut, 0, gradients, weightOffset, inputs, batch, outputs);
-      if (biasOffset >= 0) {
-        Elementwise.sumRows(gOut, 0, gradients, biasOffset, batch, outputs);
-      }
+  /** Applies the fused activation {@code kind} in place to n elements. */
+  static void activateInPlace(Kind kind, double slope, double[] a, int aOff, int n) {
+    switch (kind) {
+      case RELU:
+        Elementwise.relu(a, aOff, a, aOff, n);
+        break;
+      case SIGMOID:
+        Elementwise.sigmoid(a, aOff, a, aOff, n);
+        break;
+      case TANH:
+        Activations.tanh(a, aOff, a, aOff, n);
+        break;
+      case LEAKY_RELU:
+        Activations.leakyRelu(a, aOff, slope, a, aOff, n);
+        break;
+      default:
+        throw new AssertionError(kind);
     }
+  }
+
+  /** Whether a {@link Dense} op can absorb an activation of this kind that follows it. */
+  static boolean fusable(Kind kind) {
+    return kind == Kind.RELU || kind == Kind.SIGMOID || kind == Kind.TANH || kind == Kind.LEAKY_RELU
+        || kind == Kind.IDENTITY;
   }
 
   /** The kinds of parameter-free elementwise (or row-wise) layers. */
@@ -72,15 +117,22 @@ abstract class Op {
     RELU, SIGMOID, TANH, LEAKY_RELU, SOFTMAX, IDENTITY
   }
 
-  /** A parameter-free activation; the switch runs once per call, never per element. */
+  /**
+   * A parameter-free activation standing alone (a softmax, or one that follows something other
+   * than a dense layer); the switch runs once per call, never per element.
+   */
   static final class Activation extends Op {
     final Kind kind;
     final double slope;
+    private final @Nullable Kind previous; // the previous op's fused activation, folded into gIn
+    private final double previousSlope;
 
-    Activation(Kind kind, int width, double slope) {
+    Activation(Kind kind, int width, double slope, @Nullable Op previous) {
       super(width, width);
       this.kind = kind;
       this.slope = slope;
+      this.previous = previous == null ? null : previous.fused();
+      this.previousSlope = previous == null ? 0.0 : previous.fusedSlope();
     }
 
     @Override
@@ -111,7 +163,8 @@ abstract class Op {
     }
 
     @Override
-    void backward(double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch) {
+    void backward(
+        double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch, double sgdRate) {
       if (gIn == null) {
         return;
       }
@@ -137,6 +190,9 @@ abstract class Op {
           break;
         default:
           throw new AssertionError(kind);
+      }
+      if (previous != null) {
+        derivativeInPlace(previous, previousSlope, gIn, 0, in, inOff, n);
       }
     }
   }

@@ -27,6 +27,14 @@ public abstract class Optimizer {
     /** Updates p in place from the gradients g (both of the store's size). */
     abstract void step(double[] p, double[] g);
 
+    /**
+     * The learning rate if this is plain SGD ({@code p -= lr * g} and nothing else, so the network
+     * may apply it as it writes each gradient), else NaN.
+     */
+    double plainSgdRate() {
+      return Double.NaN;
+    }
+
     /** The state's arrays and counters, flattened, for checkpoints. */
     abstract double[] save();
 

@@ -97,9 +97,12 @@ public final class Optimizers {
     return new Adam(lr, beta1, beta2, epsilon);
   }
 
-  /** A double as {@link Double#toString(double)} writes it, or a plain decimal. */
-  private static final java.util.regex.Pattern NUMBER =
-      java.util.regex.Pattern.compile("-?[0-9]{1,20}(\\.[0-9]{1,20})?(E-?[0-9]{1,3})?");
+  /** Compiled on first use: a program that never parses an optimiser does not pay for it. */
+  private static final class Number {
+    /** A double as {@link Double#toString(double)} writes it, or a plain decimal. */
+    static final java.util.regex.Pattern PATTERN =
+        java.util.regex.Pattern.compile("-?[0-9]{1,20}(\\.[0-9]{1,20})?(E-?[0-9]{1,3})?");
+  }
 
   /**
    * Returns the optimiser that prints as {@code description}: the inverse of {@code toString()}, so
@@ -130,7 +133,7 @@ public final class Optimizers {
     String[] parts = description.substring(open + 1, description.length() - 1).split(", ", -1);
     double[] v = new double[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      if (!NUMBER.matcher(parts[i]).matches()) {
+      if (!Number.PATTERN.matcher(parts[i]).matches()) {
         throw new IllegalArgumentException(
             "description '" + shorten(description) + "' has '" + shorten(parts[i]) + "' where a number belongs");
       }
@@ -188,6 +191,11 @@ public final class Optimizers {
     }
 
     private final class PlainState extends State {
+      @Override
+      double plainSgdRate() {
+        return lr;
+      }
+
       @Override
       void step(double[] p, double[] g) {
         for (int i = 0; i < p.length; i++) {

@@ -25,8 +25,18 @@ package io.github.nndsl.core;
  */
 public final class Trainer {
 
-  private static final StepListener NO_STEP_LISTENER = (step, loss) -> {};
-  private static final EpochListener NO_EPOCH_LISTENER = (epoch, loss) -> {};
+  // a class, not lambdas: the first lambda of a process costs milliseconds of bootstrap
+  private static final StepListener NO_STEP_LISTENER = new Silent();
+  private static final EpochListener NO_EPOCH_LISTENER = new Silent();
+
+  /** The listener that listens to nothing. */
+  private static final class Silent implements StepListener, EpochListener {
+    @Override
+    public void onStep(int step, double loss) {}
+
+    @Override
+    public void onEpoch(int epoch, double loss) {}
+  }
 
   private final Loss loss;
   private final Optimizer optimizer;
@@ -316,6 +326,9 @@ public final class Trainer {
       double untrained = net.forwardLoss(x.data(), x.offset(), y.data(), y.offset(), rows, loss);
       return recorder.finish(untrained, false);
     }
+    if (batchSize == 0 && epochListener == NO_EPOCH_LISTENER) {
+      return fullBatch(net, x, y, steps, stepListener, state, recorder);
+    }
     Batches batches = batchSize == 0 ? null : new Batches(x, y, batchSize, shuffler(state));
     double last = Double.NaN;
     double epochSum = 0;
@@ -357,6 +370,44 @@ public final class Trainer {
         epochSum = 0;
         epochSteps = 0;
       }
+    }
+    return recorder.finish(last, false);
+  }
+
+  /**
+   * The loop of {@link #run} for full-batch training with nobody listening for epochs: every step
+   * is an epoch, so the epoch bookkeeping shrinks to a counter; the same steps, same state after.
+   */
+  private TrainingHistory fullBatch(Network net, Tensor x, Tensor y, int steps, StepListener stepListener,
+      TrainingState state, TrainingHistory.Recorder recorder) {
+    Optimizer.State optimizerState = state.optimizerState;
+    double sgdRate = optimizerState.plainSgdRate(); // plain SGD: fused into the backward pass
+    double[] values = net.parameters().values();
+    double[] gradients = net.parameters().gradients();
+    double[] xs = x.data();
+    int xOff = x.offset();
+    double[] ys = y.data();
+    int yOff = y.offset();
+    int rows = x.dim(0);
+    double last = Double.NaN;
+    for (int step = 1; step <= steps; step++) {
+      last = net.forwardLoss(xs, xOff, ys, yOff, rows, loss);
+      if (!Double.isFinite(last)) {
+        throw new TrainingDivergedException(step, last, "try a lower learning rate than " + optimizer);
+      }
+      recorder.step(last);
+      if (last <= targetLoss) {
+        stepListener.onStep(step, last);
+        return recorder.finish(last, true);
+      }
+      if (sgdRate == sgdRate) {
+        net.backward(xs, xOff, ys, yOff, rows, loss, sgdRate);
+      } else {
+        net.backward(xs, xOff, ys, yOff, rows, loss);
+        optimizerState.step(values, gradients);
+      }
+      stepListener.onStep(step, last);
+      state.epoch++;
     }
     return recorder.finish(last, false);
   }

@@ -2,7 +2,6 @@ package io.github.nndsl.dsl;
 
 import io.github.nndsl.core.Network;
 import io.github.nndsl.dsl.internal.NetworkCompiler;
-import io.vavr.collection.Vector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,11 +32,11 @@ public final class Sequential {
   /** The longest array most JVMs allocate; the parameter store is one array. */
   static final long MAX_PARAMETERS = Integer.MAX_VALUE - 8;
 
-  private final Vector<Layer> layers;
+  private final List<Layer> layers; // immutable (List.of)
   private final int inputs;
   private final int outputs;
 
-  private Sequential(Vector<Layer> layers, int inputs, int outputs) {
+  private Sequential(List<Layer> layers, int inputs, int outputs) {
     this.layers = layers;
     this.inputs = inputs;
     this.outputs = outputs;
@@ -59,7 +58,7 @@ public final class Sequential {
    */
   public static Sequential of(Layer... layers) {
     Checks.notNull(layers, "layers");
-    return create(Vector.of(layers.clone())); // Vector.of keeps a short array as it is: copy it
+    return create(layers.clone());
   }
 
   /**
@@ -79,7 +78,11 @@ public final class Sequential {
    */
   public static Sequential ofAll(Iterable<? extends Layer> layers) {
     Checks.notNull(layers, "layers");
-    return create(Vector.ofAll(layers));
+    List<Layer> copy = new ArrayList<>();
+    for (Layer layer : layers) {
+      copy.add(layer);
+    }
+    return create(copy.toArray(new Layer[0]));
   }
 
   /**
@@ -98,40 +101,49 @@ public final class Sequential {
    */
   public Sequential then(Layer layer) {
     Checks.notNull(layer, "layer");
-    return create(layers.append(layer));
+    Layer[] longer = layers.toArray(new Layer[layers.size() + 1]);
+    longer[layers.size()] = layer;
+    return create(longer);
   }
 
-  private static Sequential create(Vector<Layer> layers) {
-    if (layers.isEmpty()) {
+  /** Checks and wraps layers, an array nobody else holds. */
+  private static Sequential create(Layer[] layers) {
+    if (layers.length == 0) {
       throw new IllegalArgumentException(
           "layers must not be empty; start with a linear layer, e.g. Sequential.of(linear(2, 4),"
               + " relu())");
     }
     List<String> nulls = new ArrayList<>();
-    for (int i = 0; i < layers.size(); i++) {
-      if (layers.get(i) == null) {
+    for (int i = 0; i < layers.length; i++) {
+      if (layers[i] == null) {
         nulls.add("layers[" + i + "] is null");
       }
     }
     if (!nulls.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", nulls));
     }
-    int first = layers.indexWhere(l -> l instanceof Linear);
+    // plain loops, no lambdas: the first lambda of a process costs milliseconds of bootstrap, and
+    // every program that declares a model runs this
+    int first = -1;
+    for (int i = 0; i < layers.length && first < 0; i++) {
+      if (layers[i] instanceof Linear) {
+        first = i;
+      }
+    }
     if (first < 0) {
       throw new IllegalArgumentException(
-          "Sequential"
-              + layers.mkString("(", ", ", ")")
+          describe(layers)
               + " has no linear layer, so its input width is unknown; start with linear(inputs,"
               + " outputs)");
     }
     List<String> problems = new ArrayList<>();
     int previous = -1;
-    int width = ((Linear) layers.get(first)).inputs();
-    for (int i = first; i < layers.size(); i++) {
-      if (layers.get(i) instanceof Linear) {
-        Linear linear = (Linear) layers.get(i);
+    int width = ((Linear) layers[first]).inputs();
+    for (int i = first; i < layers.length; i++) {
+      if (layers[i] instanceof Linear) {
+        Linear linear = (Linear) layers[i];
         if (previous >= 0 && linear.inputs() != width) {
-          problems.add(mismatch(i, linear, previous, layers.get(previous), width));
+          problems.add(mismatch(i, linear, previous, layers[previous], width));
         }
         previous = i;
         width = linear.outputs();
@@ -140,7 +152,16 @@ public final class Sequential {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", problems));
     }
-    return new Sequential(layers, ((Linear) layers.get(first)).inputs(), width);
+    return new Sequential(List.of(layers), ((Linear) layers[first]).inputs(), width);
+  }
+
+  /** The factory call: {@code Sequential(Linear(2, 4), ReLU)}. */
+  private static String describe(Layer[] layers) {
+    StringBuilder s = new StringBuilder("Sequential(");
+    for (int i = 0; i < layers.length; i++) {
+      s.append(i == 0 ? "" : ", ").append(layers[i]);
+    }
+    return s.append(')').toString();
   }
 
   /** Describes one shape mismatch: "layer 2 Linear(3, 1) expects 3 inputs, but layer 0 ...". */
@@ -167,7 +188,7 @@ public final class Sequential {
    * @since 0.1.0
    */
   public List<Layer> layers() {
-    return layers.asJava();
+    return layers;
   }
 
   /**
@@ -213,8 +234,8 @@ public final class Sequential {
    */
   public long parameterCount() {
     long total = 0;
-    for (Layer layer : layers) {
-      long count = layer.parameterCount();
+    for (int i = 0; i < layers.size(); i++) {
+      long count = layers.get(i).parameterCount();
       // saturate: nine Linear(2^30, 2^30) layers would wrap around to a negative count, which
       // compile(seed) would then accept and fail later with an ArithmeticException
       total = count > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + count;
@@ -277,7 +298,7 @@ public final class Sequential {
       throw new IllegalArgumentException(
           this + " has " + count + " parameters, more than one array can hold (" + MAX_PARAMETERS + ")");
     }
-    return NetworkCompiler.compile(inputs(), Lowering.lower(layers()), seed);
+    return NetworkCompiler.compile(inputs(), Lowering.lower(layers), seed);
   }
 
   /**
@@ -312,6 +333,6 @@ public final class Sequential {
    */
   @Override
   public String toString() {
-    return layers.mkString("Sequential(", ", ", ")");
+    return describe(layers.toArray(new Layer[0]));
   }
 }

@@ -1,6 +1,6 @@
 package io.github.nndsl.dsl;
 
-import io.vavr.collection.Vector;
+import java.util.List;
 
 /** Formats {@link Sequential#summary()}: a plain-text table with aligned columns. */
 final class Summary {
@@ -14,7 +14,7 @@ final class Summary {
 
   private Summary() {}
 
-  static String of(Vector<Layer> layers, int inputs) {
+  static String of(List<Layer> layers, int inputs) {
     String[][] rows = new String[layers.size()][];
     int width = inputs;
     long total = 0;

@@ -97,6 +97,21 @@ public final class Elementwise {
     }
   }
 
+  /**
+   * The mean squared error's gradient taken through a sigmoid whose output is p: {@code g = 2 * (p[i]
+   * - t[i]) / n}, then {@code out[i] = g * p[i] * (1 - p[i])}: {@link #mseBackward} and {@link
+   * #sigmoidBackward} in one pass, with their operations in their order.
+   */
+  public static void mseSigmoidBackward(
+      double[] p, int pOff, double[] t, int tOff, double[] out, int outOff, int n) {
+    double count = n;
+    for (int i = 0; i < n; i++) {
+      double s = p[pOff + i];
+      double g = 2.0 * (s - t[tOff + i]) / count;
+      out[outOff + i] = g * s * (1.0 - s);
+    }
+  }
+
   /** {@code p[i] -= lr * g[i]}, as NumPy's {@code p -= lr * g}. */
   public static void sgd(double[] p, int pOff, double[] g, int gOff, double lr, int n) {
     for (int i = 0; i < n; i++) {

@@ -17,7 +17,16 @@ public final class PairwiseSum {
 
   /** {@code 0.0 + pairwise sum of (p[i] - t[i])^2}: the numerator of NumPy's mean squared error. */
   public static double sumOfSquaredDifferences(double[] p, int pOff, double[] t, int tOff, int n) {
-    return 0.0 + squaredDifferences(p, pOff, t, tOff, n);
+    // the short case kept apart, small enough for the JIT to inline into the training loop
+    return 0.0 + (n < 8 ? inOrder(p, pOff, t, tOff, n) : squaredDifferences(p, pOff, t, tOff, n));
+  }
+
+  private static double inOrder(double[] p, int pOff, double[] t, int tOff, int n) {
+    double res = -0.0;
+    for (int i = 0; i < n; i++) {
+      res += sq(p, pOff + i, t, tOff + i);
+    }
+    return res;
   }
 
   private static double sq(double[] p, int pi, double[] t, int ti) {
@@ -27,11 +36,7 @@ public final class PairwiseSum {
 
   private static double squaredDifferences(double[] p, int pOff, double[] t, int tOff, int n) {
     if (n < 8) {
-      double res = -0.0;
-      for (int i = 0; i < n; i++) {
-        res += sq(p, pOff + i, t, tOff + i);
-      }
-      return res;
+      return inOrder(p, pOff, t, tOff, n);
     }
     if (n <= BLOCK) {
       double r0 = sq(p, pOff, t, tOff);

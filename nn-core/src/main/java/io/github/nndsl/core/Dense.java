@@ -1,0 +1,124 @@
+package io.github.nndsl.core;
+
+import io.github.nndsl.core.internal.Elementwise;
+import io.github.nndsl.core.internal.MatMul;
+import io.github.nndsl.core.internal.SmallDense;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A dense layer {@code x · w + b} with the elementwise activation that follows it in the plan
+ * fused in: forward writes the activation's output straight from the product, and the backward
+ * pass receives its gradient already taken through the activation (the next op or the loss folds
+ * the derivative in), so a Linear-ReLU pair costs the passes of one op. Weights (inputs, outputs)
+ * and bias live in the parameter store.
+ *
+ * <p>The bits are those of the unfused ops: each element is still the product's fma chain, then
+ * {@code + bias} as a separate addition, then the activation; the backward kernels are unchanged.
+ */
+final class Dense extends Op {
+  private final double[] values;
+  private final double[] gradients;
+  private final int weightOffset;
+  private final int biasOffset; // -1: no bias
+  private final @Nullable Kind activation; // null: none (an Identity fuses to none as well)
+  private final double slope;
+  private final @Nullable Kind previous; // the previous op's fused activation, folded into gIn
+  private final double previousSlope;
+  private final int activationCode; // the same two as SmallDense's codes
+  private final int previousCode;
+
+  Dense(int inputs, int outputs, ParameterStore store, int weightOffset, int biasOffset,
+      @Nullable Kind activation, double slope, @Nullable Op previous) {
+    super(inputs, outputs);
+    this.values = store.values();
+    this.gradients = store.gradients();
+    this.weightOffset = weightOffset;
+    this.biasOffset = biasOffset;
+    this.activation = activation == Kind.IDENTITY ? null : activation;
+    this.slope = slope;
+    this.previous = previous == null ? null : previous.fused();
+    this.previousSlope = previous == null ? 0.0 : previous.fusedSlope();
+    this.activationCode = code(this.activation);
+    this.previousCode = code(this.previous);
+  }
+
+  private static int code(@Nullable Kind kind) {
+    if (kind == null) {
+      return SmallDense.NONE;
+    }
+    switch (kind) {
+      case RELU:
+        return SmallDense.RELU;
+      case SIGMOID:
+        return SmallDense.SIGMOID;
+      case TANH:
+        return SmallDense.TANH;
+      case LEAKY_RELU:
+        return SmallDense.LEAKY_RELU;
+      default:
+        throw new AssertionError(kind);
+    }
+  }
+
+  @Override
+  @Nullable Kind fused() {
+    return activation;
+  }
+
+  @Override
+  double fusedSlope() {
+    return slope;
+  }
+
+  @Override
+  void forward(double[] in, int inOff, double[] out, int batch) {
+    if (SmallDense.fits(batch, inputs, outputs)) {
+      SmallDense.forward(activationCode, slope, in, inOff, values, weightOffset, values, biasOffset, out,
+          batch, inputs, outputs);
+      return;
+    }
+    if (biasOffset >= 0) {
+      MatMul.abPlusRow(in, inOff, values, weightOffset, values, biasOffset, out, 0, batch, inputs, outputs);
+    } else {
+      MatMul.ab(in, inOff, values, weightOffset, out, 0, batch, inputs, outputs);
+    }
+    if (activation != null) {
+      activateInPlace(activation, slope, out, 0, batch * outputs);
+    }
+  }
+
+  @Override
+  void backward(
+      double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch, double sgdRate) {
+    if (SmallDense.fits(batch, inputs, outputs)) {
+      SmallDense.backward(previousCode, previousSlope, in, inOff, values, weightOffset, gOut, gradients,
+          biasOffset, gIn == null ? gOut : gIn, gIn != null, sgdRate, batch, inputs, outputs);
+      return;
+    }
+    if (gIn != null) {
+      MatMul.abt(gOut, 0, values, weightOffset, gIn, 0, batch, outputs, inputs);
+      if (previous != null) {
+        derivativeInPlace(previous, previousSlope, gIn, 0, in, inOff, batch * inputs);
+      }
+    }
+    MatMul.atb(in, inOff, gOut, 0, gradients, weightOffset, inputs, batch, outputs);
+    if (biasOffset >= 0) {
+      Elementwise.sumRows(gOut, 0, gradients, biasOffset, batch, outputs);
+    }
+    if (sgdRate == sgdRate) {
+      Elementwise.sgd(values, weightOffset, gradients, weightOffset, sgdRate, inputs * outputs);
+      if (biasOffset >= 0) {
+        Elementwise.sgd(values, biasOffset, gradients, biasOffset, sgdRate, outputs);
+      }
+    }
+  }
+
+  @Override
+  void lossGradient(Loss loss, double[] p, double[] y, int yOff, double[] g, int rows, int cols) {
+    if (activation == Kind.SIGMOID && loss == Losses.mse()) {
+      Elementwise.mseSigmoidBackward(p, 0, y, yOff, g, 0, rows * cols);
+    } else {
+      super.lossGradient(loss, p, y, yOff, g, rows, cols);
+    }
+  }
+}
