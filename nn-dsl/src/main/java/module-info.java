@@ -4,14 +4,14 @@
  *
  * <p>Exports {@code io.github.nndsl.dsl} only; the compiler in {@code io.github.nndsl.dsl.internal}
  * is not API and is not exported. nn-core's types ({@code Network}, {@code Tensor}, ...) appear in
- * this module's API, so a module that requires this one reads nn-core too. Vavr is used inside only.
+ * this module's API, so a module that requires this one reads nn-core too. It needs nothing else at
+ * run time.
  *
  * @since 0.1.0
  */
 module io.github.nndsl.dsl {
   requires transitive io.github.nndsl.core;
   requires static transitive org.jspecify;
-  requires io.vavr;
 
   exports io.github.nndsl.dsl;
 }

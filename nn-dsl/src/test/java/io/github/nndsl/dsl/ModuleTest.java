@@ -33,12 +33,13 @@ class ModuleTest {
   }
 
   @Test
-  void requiresCoreTransitivelyAndVavrPrivately() {
+  void requiresCoreTransitivelyAndNothingElseAtRunTime() {
     Map<String, Set<Requires.Modifier>> requires =
         descriptor().requires().stream().collect(Collectors.toMap(Requires::name, Requires::modifiers));
     assertEquals(Set.of(Requires.Modifier.TRANSITIVE), requires.get("io.github.nndsl.core"),
         "Sequential.compile returns nn-core's Network: readers of nn-dsl must read nn-core");
-    assertEquals(Set.of(), requires.get("io.vavr"), "Vavr is an implementation detail");
+    assertEquals(Set.of("java.base", "io.github.nndsl.core", "org.jspecify"), requires.keySet(),
+        "no third-party library at run time");
     assertEquals(Set.of(Requires.Modifier.STATIC, Requires.Modifier.TRANSITIVE), requires.get("org.jspecify"));
   }
 }
