@@ -137,6 +137,74 @@ public final class Network {
     return value;
   }
 
+  /**
+   * Measures the fraction of dead ReLU units on a batch: units whose input is at most 0 for every
+   * row of x, so that their output and gradient are 0 whatever these inputs. Such a unit has
+   * stopped learning and, with plain ReLU, never recovers. Counts over all ReLU layers together.
+   *
+   * <pre>{@code
+   * double dead = net.deadReluFraction(x);   // 0.25: one of the XOR network's 4 hidden units
+   * }</pre>
+   *
+   * @param x the inputs, shape (batch, inputs), at least one row
+   * @return the fraction of ReLU units that are dead on x, in [0, 1]; 0 without ReLU layers
+   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns or has no
+   *     rows
+   * @since 0.1.0
+   */
+  public double deadReluFraction(Tensor x) {
+    checkRows(x);
+    int units = ActivationScan.reluUnits(this);
+    if (units == 0) {
+      return 0;
+    }
+    forward(x.data(), x.offset(), x.dim(0));
+    return (double) ActivationScan.deadUnits(this, x.data(), x.offset(), x.dim(0)) / units;
+  }
+
+  /**
+   * Measures the fraction of sigmoid outputs within 1e-6 of 0 or 1 on a batch, where the
+   * sigmoid's gradient {@code s (1 - s)} is below 1e-6 and learning all but stops. Counts the
+   * outputs of all sigmoid layers together, the network's output included.
+   *
+   * <pre>{@code
+   * double saturated = net.saturatedSigmoidFraction(x);
+   * }</pre>
+   *
+   * @param x the inputs, shape (batch, inputs), at least one row
+   * @return the fraction of saturated sigmoid outputs, in [0, 1]; 0 without sigmoid layers
+   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns or has no
+   *     rows
+   * @since 0.1.0
+   */
+  public double saturatedSigmoidFraction(Tensor x) {
+    checkRows(x);
+    int batch = x.dim(0);
+    long total = ActivationScan.sigmoidOutputs(this, batch);
+    if (total == 0) {
+      return 0;
+    }
+    forward(x.data(), x.offset(), batch);
+    return (double) ActivationScan.saturated(this, null, 0, batch, Diagnostics.SATURATION_MARGIN) / total;
+  }
+
+  private void checkRows(Tensor x) {
+    checkInputs(x, "x");
+    if (x.dim(0) == 0) {
+      throw new IllegalArgumentException("x must have at least one row, but has shape " + x.shapeString());
+    }
+  }
+
+  /** The plan, for the diagnostics; not to be modified. */
+  Op[] ops() {
+    return ops;
+  }
+
+  /** The buffer holding the output of op {@code i - 1}, offset 0; {@code i} from 1. */
+  double[] activation(int i) {
+    return activations[i];
+  }
+
   void checkInputs(Tensor x, String name) {
     Checks.rank(x, 2, name);
     if (x.dim(1) != inputs) {

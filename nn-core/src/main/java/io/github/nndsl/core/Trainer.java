@@ -27,19 +27,26 @@ public final class Trainer {
 
   private static final StepListener NO_STEP_LISTENER = (step, loss) -> {};
   private static final EpochListener NO_EPOCH_LISTENER = (epoch, loss) -> {};
+  private static final DiagnosticListener NO_DIAGNOSTIC_LISTENER = d -> {};
 
   private final Loss loss;
   private final Optimizer optimizer;
   private final int batchSize; // 0: full batch, in order
   private final long shuffleSeed;
   private final double targetLoss; // NaN: none
+  private final Diagnostics diagnostics;
+  private final DiagnosticListener diagnosticListener;
 
-  private Trainer(Loss loss, Optimizer optimizer, int batchSize, long shuffleSeed, double targetLoss) {
+  private Trainer(
+      Loss loss, Optimizer optimizer, int batchSize, long shuffleSeed, double targetLoss, Diagnostics diagnostics,
+      DiagnosticListener diagnosticListener) {
     this.loss = loss;
     this.optimizer = optimizer;
     this.batchSize = batchSize;
     this.shuffleSeed = shuffleSeed;
     this.targetLoss = targetLoss;
+    this.diagnostics = diagnostics;
+    this.diagnosticListener = diagnosticListener;
   }
 
   /**
@@ -54,7 +61,7 @@ public final class Trainer {
   public static Trainer of(Loss loss, Optimizer optimizer) {
     Checks.notNull(loss, "loss");
     Checks.notNull(optimizer, "optimizer");
-    return new Trainer(loss, optimizer, 0, 0, Double.NaN);
+    return new Trainer(loss, optimizer, 0, 0, Double.NaN, Diagnostics.atEnd(), NO_DIAGNOSTIC_LISTENER);
   }
 
   /**
@@ -71,7 +78,7 @@ public final class Trainer {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be positive, but was " + batchSize);
     }
-    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss);
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, diagnostics, diagnosticListener);
   }
 
   /**
@@ -81,7 +88,7 @@ public final class Trainer {
    * @since 0.1.0
    */
   public Trainer withFullBatch() {
-    return new Trainer(loss, optimizer, 0, shuffleSeed, targetLoss);
+    return new Trainer(loss, optimizer, 0, shuffleSeed, targetLoss, diagnostics, diagnosticListener);
   }
 
   /**
@@ -97,7 +104,7 @@ public final class Trainer {
     if (seed < 0) {
       throw new IllegalArgumentException("seed must be non-negative, but was " + seed);
     }
-    return new Trainer(loss, optimizer, batchSize, seed, targetLoss);
+    return new Trainer(loss, optimizer, batchSize, seed, targetLoss, diagnostics, diagnosticListener);
   }
 
   /**
@@ -113,7 +120,56 @@ public final class Trainer {
     if (!(target >= 0.0) || target == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException("target must be finite and non-negative, but was " + target);
     }
-    return new Trainer(loss, optimizer, batchSize, shuffleSeed, target);
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, target, diagnostics, diagnosticListener);
+  }
+
+  /**
+   * Returns a trainer that checks for training problems as {@code settings} say (by default
+   * {@link Diagnostics#atEnd()}); what it finds is in {@link TrainingHistory#diagnostics()}.
+   *
+   * <pre>{@code
+   * TrainingHistory h = trainer.withDiagnostics(Diagnostics.every(100)).fit(net, x, y, 5000);
+   * h.diagnostics().forEach(d -> System.out.println(d.message()));
+   * }</pre>
+   *
+   * @param settings when to check, and the thresholds
+   * @return a new trainer, with this trainer's diagnostic listener
+   * @throws IllegalArgumentException if settings is null
+   * @since 0.1.0
+   */
+  public Trainer withDiagnostics(Diagnostics settings) {
+    Checks.notNull(settings, "settings");
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, settings, diagnosticListener);
+  }
+
+  /**
+   * Returns a trainer that checks for training problems as {@code settings} say and calls {@code
+   * listener} as soon as one fires, while training goes on.
+   *
+   * <pre>{@code
+   * Trainer loud = trainer.withDiagnostics(Diagnostics.every(100), d -> System.out.println(d.message()));
+   * }</pre>
+   *
+   * @param settings when to check, and the thresholds
+   * @param listener called on the training thread with each diagnostic as it fires
+   * @return a new trainer
+   * @throws IllegalArgumentException if an argument is null
+   * @since 0.1.0
+   */
+  public Trainer withDiagnostics(Diagnostics settings, DiagnosticListener listener) {
+    Checks.notNull(settings, "settings");
+    Checks.notNull(listener, "listener");
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, settings, listener);
+  }
+
+  /**
+   * Returns when this trainer checks for training problems.
+   *
+   * @return the diagnostics setting
+   * @since 0.1.0
+   */
+  public Diagnostics diagnostics() {
+    return diagnostics;
   }
 
   /**
@@ -312,9 +368,14 @@ public final class Trainer {
     double[] values = net.parameters().values();
     double[] gradients = net.parameters().gradients();
     int rows = x.dim(0);
+    int every = diagnostics.interval(); // -1: off, 0: at the end only
+    DiagnosticMonitor monitor = every < 0 ? null : new DiagnosticMonitor(diagnostics, diagnosticListener, net);
     if (steps == 0) {
       double untrained = net.forwardLoss(x.data(), x.offset(), y.data(), y.offset(), rows, loss);
-      return recorder.finish(untrained, false);
+      if (monitor != null) {
+        recorder.check(monitor, 0, x.data(), x.offset(), y.data(), y.offset(), rows, false, false);
+      }
+      return recorder.finish(untrained, false, monitor);
     }
     Batches batches = batchSize == 0 ? null : new Batches(x, y, batchSize, shuffler(state));
     double last = Double.NaN;
@@ -339,11 +400,18 @@ public final class Trainer {
       }
       recorder.step(last);
       if (last <= targetLoss) {
+        if (monitor != null) { // before the listener, which may run the network on other data
+          recorder.check(monitor, step, xs, xOff, ys, yOff, batch, false, true);
+        }
         stepListener.onStep(step, last);
-        return recorder.finish(last, true);
+        return recorder.finish(last, true, monitor);
       }
       net.backward(xs, xOff, ys, yOff, batch, loss);
       state.optimizerState.step(values, gradients);
+      if (monitor != null && (step == steps || every > 0 && step % every == 0)) {
+        // reads this step's forward pass and gradients, still in the buffers
+        recorder.check(monitor, step, xs, xOff, ys, yOff, batch, true, false);
+      }
       stepListener.onStep(step, last);
       epochSum += last;
       epochSteps++;
@@ -358,7 +426,7 @@ public final class Trainer {
         epochSteps = 0;
       }
     }
-    return recorder.finish(last, false);
+    return recorder.finish(last, false, monitor);
   }
 
   private NumPyRandom shuffler(TrainingState state) {
