@@ -96,13 +96,15 @@ public final class Network {
    * Tensor p = net.predict(Tensor.of(new double[][] {{0, 0}, {1, 1}}));   // (2, outputs)
    * }</pre>
    *
-   * @param x the inputs, shape (batch, inputs)
+   * @param x the inputs, shape (batch, inputs), finite; a batch of 0 rows gives 0 rows
    * @return a new tensor of shape (batch, outputs)
-   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns
+   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns or holds
+   *     NaN or an infinity (the message names the element)
    * @since 0.1.0
    */
   public Tensor predict(Tensor x) {
     checkInputs(x, "x");
+    Checks.finite(x, "x");
     int batch = x.dim(0);
     double[] out = forward(x.data(), x.offset(), batch);
     double[] result = new double[batch * outputs()];
@@ -120,17 +122,20 @@ public final class Network {
    * Tensor dw = net.parameters().gradient("0.weight");
    * }</pre>
    *
-   * @param x the inputs, shape (batch, inputs)
-   * @param y the targets, shape (batch, outputs)
+   * @param x the inputs, shape (batch, inputs), at least one row, finite
+   * @param y the targets, shape (batch, outputs), finite
    * @param loss the loss to differentiate
    * @return the loss of this forward pass
-   * @throws IllegalArgumentException if a shape does not fit
+   * @throws IllegalArgumentException if an argument is null, a shape does not fit, x has no rows,
+   *     or x or y holds NaN or an infinity (nothing is changed then)
    * @since 0.1.0
    */
   public double computeGradients(Tensor x, Tensor y, Loss loss) {
     Checks.notNull(loss, "loss");
-    checkInputs(x, "x");
+    checkRows(x);
     checkTargets(x, y, "y");
+    Checks.finite(x, "x");
+    Checks.finite(y, "y");
     int batch = x.dim(0);
     double value = forwardLoss(x.data(), x.offset(), y.data(), y.offset(), batch, loss);
     backward(x.data(), x.offset(), y.data(), y.offset(), batch, loss);
@@ -146,14 +151,14 @@ public final class Network {
    * double dead = net.deadReluFraction(x);   // 0.25: one of the XOR network's 4 hidden units
    * }</pre>
    *
-   * @param x the inputs, shape (batch, inputs), at least one row
+   * @param x the inputs, shape (batch, inputs), at least one row, finite
    * @return the fraction of ReLU units that are dead on x, in [0, 1]; 0 without ReLU layers
-   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns or has no
-   *     rows
+   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns, has no
+   *     rows or holds NaN or an infinity
    * @since 0.1.0
    */
   public double deadReluFraction(Tensor x) {
-    checkRows(x);
+    checkFiniteRows(x);
     int units = ActivationScan.reluUnits(this);
     if (units == 0) {
       return 0;
@@ -171,14 +176,14 @@ public final class Network {
    * double saturated = net.saturatedSigmoidFraction(x);
    * }</pre>
    *
-   * @param x the inputs, shape (batch, inputs), at least one row
+   * @param x the inputs, shape (batch, inputs), at least one row, finite
    * @return the fraction of saturated sigmoid outputs, in [0, 1]; 0 without sigmoid layers
-   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns or has no
-   *     rows
+   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns, has no
+   *     rows or holds NaN or an infinity
    * @since 0.1.0
    */
   public double saturatedSigmoidFraction(Tensor x) {
-    checkRows(x);
+    checkFiniteRows(x);
     int batch = x.dim(0);
     long total = ActivationScan.sigmoidOutputs(this, batch);
     if (total == 0) {
@@ -193,6 +198,11 @@ public final class Network {
     if (x.dim(0) == 0) {
       throw new IllegalArgumentException("x must have at least one row, but has shape " + x.shapeString());
     }
+  }
+
+  private void checkFiniteRows(Tensor x) {
+    checkRows(x);
+    Checks.finite(x, "x");
   }
 
   /** The plan, for the diagnostics; not to be modified. */

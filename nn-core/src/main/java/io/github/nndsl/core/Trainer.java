@@ -312,8 +312,8 @@ public final class Trainer {
     if (x.dim(0) == 0) {
       throw new IllegalArgumentException("x must have at least one row, but has shape " + x.shapeString());
     }
-    checkFinite(x, "x");
-    checkFinite(y, "y");
+    Checks.finite(x, "x");
+    Checks.finite(y, "y");
     TrainingState state = stateFor(network);
     int rows = x.dim(0);
     double value = network.forwardLoss(x.data(), x.offset(), y.data(), y.offset(), rows, loss);
@@ -332,23 +332,11 @@ public final class Trainer {
     if (x.dim(0) == 0) {
       throw new IllegalArgumentException("x must have at least one row, but has shape " + x.shapeString());
     }
-    checkFinite(x, "x");
-    checkFinite(y, "y");
+    Checks.finite(x, "x");
+    Checks.finite(y, "y");
     if (batchSize > x.dim(0)) {
       throw new IllegalArgumentException(
           "batchSize must be at most the number of rows (" + x.dim(0) + "), but was " + batchSize);
-    }
-  }
-
-  private static void checkFinite(Tensor t, String name) {
-    double[] d = t.data();
-    int off = t.offset();
-    int cols = t.dim(1);
-    for (int i = 0; i < t.size(); i++) {
-      if (!Double.isFinite(d[off + i])) {
-        throw new IllegalArgumentException(
-            name + " must be finite, but " + name + "[" + i / cols + ", " + i % cols + "] is " + d[off + i]);
-      }
     }
   }
 
