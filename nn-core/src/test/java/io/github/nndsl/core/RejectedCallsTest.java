@@ -54,6 +54,8 @@ class RejectedCallsTest {
             net -> Losses.mse().compute(net.predict(XOR_X), NAN_LAST_Y)),
         call("targets must be finite, but targets[3, 0] is NaN",
             net -> Losses.binaryCrossEntropy().gradient(net.predict(XOR_X), NAN_LAST_Y)),
+        call("targets must be finite, but targets[1] is Infinity",
+            net -> Losses.mse().compute(Tensor.zeros(2), Tensor.vector(0, Double.POSITIVE_INFINITY))),
         call("y must have shape (4, 1) (x's rows, the network's outputs), but has shape (4, 2)",
             net -> GradientCheck.check(net, XOR_X, Tensor.zeros(4, 2), Losses.mse())));
   }
