@@ -2,6 +2,7 @@ package io.github.nndsl.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +57,8 @@ class ThreadCountDeterminismTest {
   @Test
   void oneAndTwoThreadsGiveTheSameBits() {
     long[][] one = train(1, false);
+    assertEquals(1, Kernels.threads());
+    assertFalse(Kernels.vectorized());
     long[][] two = train(2, false);
     assertEquals(2, Kernels.threads());
     assertArrayEquals(one[0], two[0]);
