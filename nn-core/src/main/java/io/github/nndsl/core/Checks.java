@@ -50,4 +50,20 @@ final class Checks {
       throw new IllegalArgumentException(name + " must be finite, but was " + value);
     }
   }
+
+  /**
+   * Throws {@link IllegalArgumentException} naming the first NaN or infinite element, for example
+   * {@code "y must be finite, but y[2, 0] is NaN"}.
+   */
+  static void finite(Tensor t, String name) {
+    double[] d = t.data();
+    int off = t.offset();
+    int cols = t.rank() == 2 ? t.dim(1) : t.size();
+    for (int i = 0; i < t.size(); i++) {
+      if (!Double.isFinite(d[off + i])) {
+        String at = t.rank() == 2 ? i / cols + ", " + i % cols : Integer.toString(i);
+        throw new IllegalArgumentException(name + " must be finite, but " + name + "[" + at + "] is " + d[off + i]);
+      }
+    }
+  }
 }

@@ -22,10 +22,12 @@ public abstract class Loss {
   /**
    * Computes the loss of predictions against targets.
    *
-   * @param predictions shape (batch, outputs) (or any shape, for element-wise losses)
-   * @param targets the same shape
+   * @param predictions shape (batch, outputs) (or any shape, for element-wise losses); NaN
+   *     propagates to the result, so a diverged network's loss can still be measured
+   * @param targets the same shape, finite
    * @return the loss
-   * @throws IllegalArgumentException if the shapes differ or the tensors are empty
+   * @throws IllegalArgumentException if the shapes differ, the tensors are empty or a target is
+   *     NaN or infinite
    * @since 0.1.0
    */
   public final double compute(Tensor predictions, Tensor targets) {
@@ -38,9 +40,10 @@ public abstract class Loss {
    * Computes the gradient of the loss with respect to the predictions.
    *
    * @param predictions shape (batch, outputs)
-   * @param targets the same shape
+   * @param targets the same shape, finite
    * @return a new tensor of the predictions' shape
-   * @throws IllegalArgumentException if the shapes differ or the tensors are empty
+   * @throws IllegalArgumentException if the shapes differ, the tensors are empty or a target is
+   *     NaN or infinite
    * @since 0.1.0
    */
   public final Tensor gradient(Tensor predictions, Tensor targets) {
@@ -64,6 +67,7 @@ public abstract class Loss {
     if (p.size() == 0) {
       throw new IllegalArgumentException("predictions and targets must not be empty, but have shape " + p.shapeString());
     }
+    Checks.finite(t, "targets");
   }
 
   /** The loss over a (rows, cols) block of predictions p and targets t. */

@@ -29,14 +29,16 @@ public final class Network {
   private final Op[] ops;
   private final ParameterStore store;
   private final List<String> layerNames;
+  private final int[] opLayers; // opLayers[i]: the index of the last layer op i computes
   private double[][] activations; // activations[i + 1] is the output of ops[i]; [0] is unused
   private double[][] activationGradients; // the gradient with respect to activations[i]
   private int capacity;
   private @Nullable TrainingState trainingState;
 
-  private Network(int inputs, Op[] ops, ParameterStore store, List<String> layerNames) {
+  private Network(int inputs, Op[] ops, int[] opLayers, ParameterStore store, List<String> layerNames) {
     this.inputs = inputs;
     this.ops = ops;
+    this.opLayers = opLayers;
     this.store = store;
     this.layerNames = layerNames;
     this.activations = new double[ops.length + 1][];
@@ -96,13 +98,15 @@ public final class Network {
    * Tensor p = net.predict(Tensor.of(new double[][] {{0, 0}, {1, 1}}));   // (2, outputs)
    * }</pre>
    *
-   * @param x the inputs, shape (batch, inputs)
+   * @param x the inputs, shape (batch, inputs), finite; a batch of 0 rows gives 0 rows
    * @return a new tensor of shape (batch, outputs)
-   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns
+   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns or holds
+   *     NaN or an infinity (the message names the element)
    * @since 0.1.0
    */
   public Tensor predict(Tensor x) {
     checkInputs(x, "x");
+    Checks.finite(x, "x");
     int batch = x.dim(0);
     double[] out = forward(x.data(), x.offset(), batch);
     double[] result = new double[batch * outputs()];
@@ -120,21 +124,105 @@ public final class Network {
    * Tensor dw = net.parameters().gradient("0.weight");
    * }</pre>
    *
-   * @param x the inputs, shape (batch, inputs)
-   * @param y the targets, shape (batch, outputs)
+   * @param x the inputs, shape (batch, inputs), at least one row, finite
+   * @param y the targets, shape (batch, outputs), finite
    * @param loss the loss to differentiate
    * @return the loss of this forward pass
-   * @throws IllegalArgumentException if a shape does not fit
+   * @throws IllegalArgumentException if an argument is null, a shape does not fit, x has no rows,
+   *     or x or y holds NaN or an infinity (nothing is changed then)
    * @since 0.1.0
    */
   public double computeGradients(Tensor x, Tensor y, Loss loss) {
     Checks.notNull(loss, "loss");
-    checkInputs(x, "x");
+    checkRows(x);
     checkTargets(x, y, "y");
+    Checks.finite(x, "x");
+    Checks.finite(y, "y");
     int batch = x.dim(0);
     double value = forwardLoss(x.data(), x.offset(), y.data(), y.offset(), batch, loss);
     backward(x.data(), x.offset(), y.data(), y.offset(), batch, loss);
     return value;
+  }
+
+  /**
+   * Measures the fraction of dead ReLU units on a batch: units whose input is at most 0 for every
+   * row of x, so that their output and gradient are 0 whatever these inputs. Such a unit has
+   * stopped learning and, with plain ReLU, never recovers. Counts over all ReLU layers together.
+   *
+   * <pre>{@code
+   * double dead = net.deadReluFraction(x);   // 0.25: one of the XOR network's 4 hidden units
+   * }</pre>
+   *
+   * @param x the inputs, shape (batch, inputs), at least one row, finite
+   * @return the fraction of ReLU units that are dead on x, in [0, 1]; 0 without ReLU layers
+   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns, has no
+   *     rows or holds NaN or an infinity
+   * @since 0.1.0
+   */
+  public double deadReluFraction(Tensor x) {
+    checkFiniteRows(x);
+    int units = ActivationScan.reluUnits(this);
+    if (units == 0) {
+      return 0;
+    }
+    forward(x.data(), x.offset(), x.dim(0));
+    return (double) ActivationScan.deadUnits(this, x.dim(0)) / units;
+  }
+
+  /**
+   * Measures the fraction of sigmoid outputs within 1e-6 of 0 or 1 on a batch, where the
+   * sigmoid's gradient {@code s (1 - s)} is below 1e-6 and learning all but stops. Counts the
+   * outputs of all sigmoid layers together, the network's output included.
+   *
+   * <pre>{@code
+   * double saturated = net.saturatedSigmoidFraction(x);
+   * }</pre>
+   *
+   * @param x the inputs, shape (batch, inputs), at least one row, finite
+   * @return the fraction of saturated sigmoid outputs, in [0, 1]; 0 without sigmoid layers
+   * @throws IllegalArgumentException if x is not a matrix with {@link #inputs()} columns, has no
+   *     rows or holds NaN or an infinity
+   * @since 0.1.0
+   */
+  public double saturatedSigmoidFraction(Tensor x) {
+    checkFiniteRows(x);
+    int batch = x.dim(0);
+    long total = ActivationScan.sigmoidOutputs(this, batch);
+    if (total == 0) {
+      return 0;
+    }
+    forward(x.data(), x.offset(), batch);
+    return (double) ActivationScan.saturated(this, null, 0, batch, Diagnostics.SATURATION_MARGIN) / total;
+  }
+
+  private void checkRows(Tensor x) {
+    checkInputs(x, "x");
+    if (x.dim(0) == 0) {
+      throw new IllegalArgumentException("x must have at least one row, but has shape " + x.shapeString());
+    }
+  }
+
+  private void checkFiniteRows(Tensor x) {
+    checkRows(x);
+    Checks.finite(x, "x");
+  }
+
+  /** The plan, for the diagnostics; not to be modified. */
+  Op[] ops() {
+    return ops;
+  }
+
+  /**
+   * The index, as the user counts layers, of the last layer op {@code i} computes: a dense op that
+   * absorbed the activation after it reports that activation's index.
+   */
+  int layerOf(int i) {
+    return opLayers[i];
+  }
+
+  /** The buffer holding the output of op {@code i - 1}, offset 0; {@code i} from 1. */
+  double[] activation(int i) {
+    return activations[i];
   }
 
   void checkInputs(Tensor x, String name) {
@@ -412,6 +500,7 @@ public final class Network {
       // a dense layer absorbs the elementwise activation right after it (see Dense): the plan
       // then has fewer ops than there are layers, and layer names still count every layer
       List<Op> ops = new ArrayList<>();
+      List<Integer> opLayers = new ArrayList<>();
       List<String> names = new ArrayList<>();
       @Nullable Op previous = null;
       for (int i = 0; i < specs.size(); i++) {
@@ -439,9 +528,14 @@ public final class Network {
           names.add(describe(kind, s.slope()));
         }
         ops.add(op);
+        opLayers.add(i); // after a fusion, i is the absorbed activation's index
         previous = op;
       }
-      return new Network(inputs, ops.toArray(new Op[0]), store, List.copyOf(names));
+      int[] layerOfOp = new int[opLayers.size()];
+      for (int i = 0; i < layerOfOp.length; i++) {
+        layerOfOp[i] = opLayers.get(i);
+      }
+      return new Network(inputs, ops.toArray(new Op[0]), layerOfOp, store, List.copyOf(names));
     }
 
     private static String describe(Op.Kind kind, double slope) {

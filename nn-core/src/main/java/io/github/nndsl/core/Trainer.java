@@ -1,5 +1,7 @@
 package io.github.nndsl.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Trains a {@link Network} in place: forward, loss, backward and an optimiser step, repeated, with
  * no allocation per step once the buffers are warm.
@@ -26,16 +28,21 @@ package io.github.nndsl.core;
 public final class Trainer {
 
   // a class, not lambdas: the first lambda of a process costs milliseconds of bootstrap
-  private static final StepListener NO_STEP_LISTENER = new Silent();
-  private static final EpochListener NO_EPOCH_LISTENER = new Silent();
+  private static final Silent SILENT = new Silent();
+  private static final StepListener NO_STEP_LISTENER = SILENT;
+  private static final EpochListener NO_EPOCH_LISTENER = SILENT;
+  private static final DiagnosticListener NO_DIAGNOSTIC_LISTENER = SILENT;
 
   /** The listener that listens to nothing. */
-  private static final class Silent implements StepListener, EpochListener {
+  private static final class Silent implements StepListener, EpochListener, DiagnosticListener {
     @Override
     public void onStep(int step, double loss) {}
 
     @Override
     public void onEpoch(int epoch, double loss) {}
+
+    @Override
+    public void onDiagnostic(Diagnostic diagnostic) {}
   }
 
   private final Loss loss;
@@ -43,13 +50,19 @@ public final class Trainer {
   private final int batchSize; // 0: full batch, in order
   private final long shuffleSeed;
   private final double targetLoss; // NaN: none
+  private final Diagnostics diagnostics;
+  private final DiagnosticListener diagnosticListener;
 
-  private Trainer(Loss loss, Optimizer optimizer, int batchSize, long shuffleSeed, double targetLoss) {
+  private Trainer(
+      Loss loss, Optimizer optimizer, int batchSize, long shuffleSeed, double targetLoss, Diagnostics diagnostics,
+      DiagnosticListener diagnosticListener) {
     this.loss = loss;
     this.optimizer = optimizer;
     this.batchSize = batchSize;
     this.shuffleSeed = shuffleSeed;
     this.targetLoss = targetLoss;
+    this.diagnostics = diagnostics;
+    this.diagnosticListener = diagnosticListener;
   }
 
   /**
@@ -64,7 +77,7 @@ public final class Trainer {
   public static Trainer of(Loss loss, Optimizer optimizer) {
     Checks.notNull(loss, "loss");
     Checks.notNull(optimizer, "optimizer");
-    return new Trainer(loss, optimizer, 0, 0, Double.NaN);
+    return new Trainer(loss, optimizer, 0, 0, Double.NaN, Diagnostics.atEnd(), NO_DIAGNOSTIC_LISTENER);
   }
 
   /**
@@ -81,7 +94,7 @@ public final class Trainer {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be positive, but was " + batchSize);
     }
-    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss);
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, diagnostics, diagnosticListener);
   }
 
   /**
@@ -91,7 +104,7 @@ public final class Trainer {
    * @since 0.1.0
    */
   public Trainer withFullBatch() {
-    return new Trainer(loss, optimizer, 0, shuffleSeed, targetLoss);
+    return new Trainer(loss, optimizer, 0, shuffleSeed, targetLoss, diagnostics, diagnosticListener);
   }
 
   /**
@@ -107,7 +120,7 @@ public final class Trainer {
     if (seed < 0) {
       throw new IllegalArgumentException("seed must be non-negative, but was " + seed);
     }
-    return new Trainer(loss, optimizer, batchSize, seed, targetLoss);
+    return new Trainer(loss, optimizer, batchSize, seed, targetLoss, diagnostics, diagnosticListener);
   }
 
   /**
@@ -123,7 +136,56 @@ public final class Trainer {
     if (!(target >= 0.0) || target == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException("target must be finite and non-negative, but was " + target);
     }
-    return new Trainer(loss, optimizer, batchSize, shuffleSeed, target);
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, target, diagnostics, diagnosticListener);
+  }
+
+  /**
+   * Returns a trainer that checks for training problems as {@code settings} say (by default
+   * {@link Diagnostics#atEnd()}); what it finds is in {@link TrainingHistory#diagnostics()}.
+   *
+   * <pre>{@code
+   * TrainingHistory h = trainer.withDiagnostics(Diagnostics.every(100)).fit(net, x, y, 5000);
+   * h.diagnostics().forEach(d -> System.out.println(d.message()));
+   * }</pre>
+   *
+   * @param settings when to check, and the thresholds
+   * @return a new trainer, with this trainer's diagnostic listener
+   * @throws IllegalArgumentException if settings is null
+   * @since 0.1.0
+   */
+  public Trainer withDiagnostics(Diagnostics settings) {
+    Checks.notNull(settings, "settings");
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, settings, diagnosticListener);
+  }
+
+  /**
+   * Returns a trainer that checks for training problems as {@code settings} say and calls {@code
+   * listener} as soon as one fires, while training goes on.
+   *
+   * <pre>{@code
+   * Trainer loud = trainer.withDiagnostics(Diagnostics.every(100), d -> System.out.println(d.message()));
+   * }</pre>
+   *
+   * @param settings when to check, and the thresholds
+   * @param listener called on the training thread with each diagnostic as it fires
+   * @return a new trainer
+   * @throws IllegalArgumentException if an argument is null
+   * @since 0.1.0
+   */
+  public Trainer withDiagnostics(Diagnostics settings, DiagnosticListener listener) {
+    Checks.notNull(settings, "settings");
+    Checks.notNull(listener, "listener");
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, settings, listener);
+  }
+
+  /**
+   * Returns when this trainer checks for training problems.
+   *
+   * @return the diagnostics setting
+   * @since 0.1.0
+   */
+  public Diagnostics diagnostics() {
+    return diagnostics;
   }
 
   /**
@@ -266,8 +328,8 @@ public final class Trainer {
     if (x.dim(0) == 0) {
       throw new IllegalArgumentException("x must have at least one row, but has shape " + x.shapeString());
     }
-    checkFinite(x, "x");
-    checkFinite(y, "y");
+    Checks.finite(x, "x");
+    Checks.finite(y, "y");
     TrainingState state = stateFor(network);
     int rows = x.dim(0);
     double value = network.forwardLoss(x.data(), x.offset(), y.data(), y.offset(), rows, loss);
@@ -286,23 +348,11 @@ public final class Trainer {
     if (x.dim(0) == 0) {
       throw new IllegalArgumentException("x must have at least one row, but has shape " + x.shapeString());
     }
-    checkFinite(x, "x");
-    checkFinite(y, "y");
+    Checks.finite(x, "x");
+    Checks.finite(y, "y");
     if (batchSize > x.dim(0)) {
       throw new IllegalArgumentException(
           "batchSize must be at most the number of rows (" + x.dim(0) + "), but was " + batchSize);
-    }
-  }
-
-  private static void checkFinite(Tensor t, String name) {
-    double[] d = t.data();
-    int off = t.offset();
-    int cols = t.dim(1);
-    for (int i = 0; i < t.size(); i++) {
-      if (!Double.isFinite(d[off + i])) {
-        throw new IllegalArgumentException(
-            name + " must be finite, but " + name + "[" + i / cols + ", " + i % cols + "] is " + d[off + i]);
-      }
     }
   }
 
@@ -322,12 +372,17 @@ public final class Trainer {
     double[] values = net.parameters().values();
     double[] gradients = net.parameters().gradients();
     int rows = x.dim(0);
+    int every = diagnostics.interval(); // -1: off, 0: at the end only
+    DiagnosticMonitor monitor = every < 0 ? null : new DiagnosticMonitor(diagnostics, diagnosticListener, net);
     if (steps == 0) {
       double untrained = net.forwardLoss(x.data(), x.offset(), y.data(), y.offset(), rows, loss);
-      return recorder.finish(untrained, false);
+      if (monitor != null) {
+        recorder.check(monitor, 0, x.data(), x.offset(), y.data(), y.offset(), rows, false, false);
+      }
+      return recorder.finish(untrained, false, monitor);
     }
     if (batchSize == 0 && epochListener == NO_EPOCH_LISTENER) {
-      return fullBatch(net, x, y, steps, stepListener, state, recorder);
+      return fullBatch(net, x, y, steps, stepListener, state, recorder, monitor, every);
     }
     Batches batches = batchSize == 0 ? null : new Batches(x, y, batchSize, shuffler(state));
     double last = Double.NaN;
@@ -352,11 +407,18 @@ public final class Trainer {
       }
       recorder.step(last);
       if (last <= targetLoss) {
+        if (monitor != null) { // before the listener, which may run the network on other data
+          recorder.check(monitor, step, xs, xOff, ys, yOff, batch, false, true);
+        }
         stepListener.onStep(step, last);
-        return recorder.finish(last, true);
+        return recorder.finish(last, true, monitor);
       }
       net.backward(xs, xOff, ys, yOff, batch, loss);
       state.optimizerState.step(values, gradients);
+      if (monitor != null && (step == steps || every > 0 && step % every == 0)) {
+        // reads this step's forward pass and gradients, still in the buffers
+        recorder.check(monitor, step, xs, xOff, ys, yOff, batch, true, false);
+      }
       stepListener.onStep(step, last);
       epochSum += last;
       epochSteps++;
@@ -371,7 +433,7 @@ public final class Trainer {
         epochSteps = 0;
       }
     }
-    return recorder.finish(last, false);
+    return recorder.finish(last, false, monitor);
   }
 
   /**
@@ -379,7 +441,7 @@ public final class Trainer {
    * is an epoch, so the epoch bookkeeping shrinks to a counter; the same steps, same state after.
    */
   private TrainingHistory fullBatch(Network net, Tensor x, Tensor y, int steps, StepListener stepListener,
-      TrainingState state, TrainingHistory.Recorder recorder) {
+      TrainingState state, TrainingHistory.Recorder recorder, @Nullable DiagnosticMonitor monitor, int every) {
     Optimizer.State optimizerState = state.optimizerState;
     double sgdRate = optimizerState.plainSgdRate(); // plain SGD: fused into the backward pass
     double[] values = net.parameters().values();
@@ -397,8 +459,11 @@ public final class Trainer {
       }
       recorder.step(last);
       if (last <= targetLoss) {
+        if (monitor != null) { // before the listener, which may run the network on other data
+          recorder.check(monitor, step, xs, xOff, ys, yOff, rows, false, true);
+        }
         stepListener.onStep(step, last);
-        return recorder.finish(last, true);
+        return recorder.finish(last, true, monitor);
       }
       if (sgdRate == sgdRate) {
         net.backward(xs, xOff, ys, yOff, rows, loss, sgdRate);
@@ -406,10 +471,14 @@ public final class Trainer {
         net.backward(xs, xOff, ys, yOff, rows, loss);
         optimizerState.step(values, gradients);
       }
+      if (monitor != null && (step == steps || every > 0 && step % every == 0)) {
+        // reads this step's forward pass and gradients, still in the buffers
+        recorder.check(monitor, step, xs, xOff, ys, yOff, rows, true, false);
+      }
       stepListener.onStep(step, last);
       state.epoch++;
     }
-    return recorder.finish(last, false);
+    return recorder.finish(last, false, monitor);
   }
 
   private NumPyRandom shuffler(TrainingState state) {

@@ -1,6 +1,8 @@
 package io.github.nndsl.core;
 
 import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The record of one {@code fit}: the loss of every step, the mean loss of every completed epoch,
@@ -20,12 +22,15 @@ public final class TrainingHistory {
   private final double[] epochLosses;
   private final double finalLoss;
   private final boolean reachedTarget;
+  private final List<Diagnostic> diagnostics;
 
-  TrainingHistory(double[] losses, double[] epochLosses, double finalLoss, boolean reachedTarget) {
+  TrainingHistory(
+      double[] losses, double[] epochLosses, double finalLoss, boolean reachedTarget, List<Diagnostic> diagnostics) {
     this.losses = losses;
     this.epochLosses = epochLosses;
     this.finalLoss = finalLoss;
     this.reachedTarget = reachedTarget;
+    this.diagnostics = diagnostics;
   }
 
   /**
@@ -96,6 +101,26 @@ public final class TrainingHistory {
   }
 
   /**
+   * Returns the training problems noticed during this run, in the order they fired: a loss
+   * plateau, dead ReLU units, saturated sigmoids, exploding gradients, each with a sentence saying
+   * what it likely means and what to try. When checks run is the trainer's {@link Diagnostics}
+   * (by default once, at the end).
+   *
+   * <pre>{@code
+   * TrainingHistory h = trainer.fit(net, x, y, 5000);
+   * for (Diagnostic d : h.diagnostics()) {
+   *   System.out.println(d.message());
+   * }
+   * }</pre>
+   *
+   * @return an unmodifiable list, empty when nothing was noticed
+   * @since 0.1.0
+   */
+  public List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+
+  /**
    * Summarises the run, for example {@code TrainingHistory(steps=5000, finalLoss=2.68e-04)}.
    *
    * @return a readable summary
@@ -104,6 +129,7 @@ public final class TrainingHistory {
   public String toString() {
     return "TrainingHistory(steps=" + losses.length + ", finalLoss=" + finalLoss
         + (reachedTarget ? ", reachedTarget" : "") + (epochLosses.length > 0 ? ", epochs=" + epochLosses.length : "")
+        + (diagnostics.isEmpty() ? "" : ", diagnostics=" + diagnostics.stream().map(Diagnostic::kind).toList())
         + ")";
   }
 
@@ -132,9 +158,17 @@ public final class TrainingHistory {
       epochs[epochCount++] = meanLoss;
     }
 
-    TrainingHistory finish(double finalLoss, boolean reachedTarget) {
+    /** Runs the monitor's checks on the loss curve so far and the buffers of the last step. */
+    void check(
+        DiagnosticMonitor monitor, int step, double[] x, int xOff, double[] y, int yOff, int batch,
+        boolean gradients, boolean converged) {
+      monitor.check(step, losses, count, x, xOff, y, yOff, batch, gradients, converged);
+    }
+
+    TrainingHistory finish(double finalLoss, boolean reachedTarget, @Nullable DiagnosticMonitor monitor) {
       return new TrainingHistory(
-          Arrays.copyOf(losses, count), Arrays.copyOf(epochs, epochCount), finalLoss, reachedTarget);
+          Arrays.copyOf(losses, count), Arrays.copyOf(epochs, epochCount), finalLoss, reachedTarget,
+          monitor == null ? List.of() : monitor.results());
     }
   }
 }

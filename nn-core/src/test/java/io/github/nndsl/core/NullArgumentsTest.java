@@ -57,7 +57,17 @@ class NullArgumentsTest {
         Arguments.of("f is null", (Executable) () -> GradientCheck.numericGradient(null, M, 1e-5)),
         Arguments.of("at is null", (Executable) () -> GradientCheck.numericGradient(t -> 0, null, 1e-5)),
         Arguments.of("network is null", (Executable) () -> GradientCheck.check(null, M, M, Losses.mse())),
-        Arguments.of("state is null", (Executable) () -> NumPyRandom.fromState(null)));
+        Arguments.of("state is null", (Executable) () -> NumPyRandom.fromState(null)),
+        Arguments.of("settings is null", (Executable) () -> Trainer.of(Losses.mse(), Optimizers.sgd(1))
+            .withDiagnostics(null)),
+        Arguments.of("settings is null", (Executable) () -> Trainer.of(Losses.mse(), Optimizers.sgd(1))
+            .withDiagnostics(null, d -> {})),
+        Arguments.of("listener is null", (Executable) () -> Trainer.of(Losses.mse(), Optimizers.sgd(1))
+            .withDiagnostics(Diagnostics.atEnd(), null)),
+        Arguments.of("kind is null", (Executable) () -> new Diagnostic(null, 1, 0, "m")),
+        Arguments.of("message is null", (Executable) () -> new Diagnostic(Diagnostic.Kind.PLATEAU, 1, 0, null)),
+        Arguments.of("x is null", (Executable) () -> NET.deadReluFraction(null)),
+        Arguments.of("x is null", (Executable) () -> NET.saturatedSigmoidFraction(null)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -163,6 +163,31 @@ class CheckpointTest {
     }
 
     @Test
+    void anEpochOutsideTheIntRangeAndALongValueCutShort() {
+      byte[] file = valid();
+      String epoch = ModelFiling.header(file).replaceAll("(?s).*(\"training\\.epoch\":\"[0-9]+\").*", "$1");
+      assertEquals("__metadata__ 'training.epoch' must be an integer in [0, 2147483647], but was '2147483648'",
+          rejection(replaceInHeader(file, epoch, "\"training.epoch\":\"2147483648\"")));
+      assertEquals("__metadata__ 'training.epoch' must be an integer in [0, 2147483647], but was '-1'",
+          rejection(replaceInHeader(file, epoch, "\"training.epoch\":\"-1\"")));
+      assertEquals("__metadata__ 'training.epoch' must be an integer in [0, 2147483647], but was '"
+              + "1".repeat(40) + "...'",
+          rejection(replaceInHeader(file, epoch, "\"training.epoch\":\"" + "1".repeat(41) + "\"")));
+      assertEquals(0, Checkpoint.load(ModelFiling.write(dir.resolve("zero.safetensors"),
+          replaceInHeader(file, epoch, "\"training.epoch\":\"0\""))).network().trainingSnapshot().epoch());
+    }
+
+    @Test
+    void anOptimizerStateOrShufflerStateOfTheWrongType() {
+      assertEquals("tensor 'training.optimizer_state' must be a vector of F64, but is I64 of shape [149]",
+          rejection(replaceInHeader(valid(), "\"training.optimizer_state\":{\"dtype\":\"F64\"",
+              "\"training.optimizer_state\":{\"dtype\":\"I64\"")));
+      assertEquals("tensor 'training.shuffler_state' must be a vector of I64, but is F64 of shape [6]",
+          rejection(replaceInHeader(valid(), "\"training.shuffler_state\":{\"dtype\":\"I64\"",
+              "\"training.shuffler_state\":{\"dtype\":\"F64\"")));
+    }
+
+    @Test
     void anOrderOfTheWrongType() {
       String m = rejection(replaceInHeader(valid(), "\"training.order\":{\"dtype\":\"I64\"",
           "\"training.order\":{\"dtype\":\"F64\""));

@@ -137,12 +137,25 @@ public final class Main {
           x.get(r, 0), x.get(r, 1), t.get(r, 0), p.get(r, 0), p.get(r, 0) >= 0.5 ? 1 : 0));
     }
     out.println();
+    diagnoseStuckSeed(steps, out);
 
     Path loss = Charts.lossCurve(history.losses(), "XOR: MSE per step (SGD, lr 0.5)", "step",
         options.out().resolve("xor-loss.png"));
     Path boundary = Charts.decisionBoundary("XOR: decision boundary (output >= 0.5)", 0, 1,
         points -> threshold(net.predict(points)), x, labels(t), options.out().resolve("xor-boundary.png"));
     out.println("pictures: " + loss + ", " + boundary);
+  }
+
+  /** Trains the exercise's stuck seed 7 and prints what the trainer's diagnostics make of it. */
+  private static void diagnoseStuckSeed(int steps, PrintStream out) {
+    TrainingHistory stuck = Trainer.of(Losses.mse(), Optimizers.sgd(0.5))
+        .fit(Xor.model(4).compile(7), Xor.inputs(), Xor.targets(), steps);
+    out.println("seed 7 gets stuck (loss " + fmt("%.6f", stuck.finalLoss()) + "); the trainer's diagnostics:");
+    if (stuck.diagnostics().isEmpty()) {
+      out.println("  none yet after " + steps + " steps");
+    }
+    stuck.diagnostics().forEach(d -> out.println("  " + d.kind() + ": " + d.message()));
+    out.println();
   }
 
   private static int[] threshold(Tensor p) {

@@ -210,14 +210,43 @@ public final class Xor {
   public record Trained(double loss, Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
 
     /**
+     * Creates the record; {@link #train} is the usual way.
+     *
+     * @param loss the loss of the last forward pass
+     * @param w1 the first layer's weights, (2, hidden)
+     * @param b1 the first layer's bias, (hidden,)
+     * @param w2 the second layer's weights, (hidden, 1)
+     * @param b2 the second layer's bias, (1,)
+     * @throws IllegalArgumentException if a tensor is null
+     * @since 0.1.0
+     */
+    public Trained {
+      String[] names = {"w1", "b1", "w2", "b2"};
+      Tensor[] tensors = {w1, b1, w2, b2};
+      for (int i = 0; i < tensors.length; i++) {
+        if (tensors[i] == null) {
+          throw new IllegalArgumentException(names[i] + " is null");
+        }
+      }
+    }
+
+    /**
      * Runs the trained network forward.
      *
      * @param x inputs, shape (batch, 2)
      * @return the sigmoid outputs, shape (batch, 1)
-     * @throws IllegalArgumentException if x does not have 2 columns
+     * @throws IllegalArgumentException if x is null or not of shape (batch, 2)
      * @since 0.1.0
      */
     public Tensor predict(Tensor x) {
+      if (x == null) {
+        throw new IllegalArgumentException("x is null");
+      }
+      if (x.rank() != 2 || x.dim(1) != 2) {
+        throw new IllegalArgumentException(
+            "x must have shape (batch, 2), but has shape "
+                + (x.rank() == 1 ? "(" + x.dim(0) + ",)" : "(" + x.dim(0) + ", " + x.dim(1) + ")"));
+      }
       return forward(x, w1, b1, w2, b2);
     }
   }

@@ -1,5 +1,7 @@
 package io.github.nndsl.samples
 
+import io.github.nndsl.core.Diagnostic
+import io.github.nndsl.core.Diagnostics
 import io.github.nndsl.core.Functional
 import io.github.nndsl.core.LinearGradients
 import io.github.nndsl.core.Losses
@@ -142,6 +144,21 @@ class KotlinApiTest {
         fun rejectsBadArgumentsWithIllegalArgumentException() {
             val e = assertThrows(IllegalArgumentException::class.java) { linear(0, 1) }
             assertTrue(e.message.orEmpty().contains("inputs"), e.message.orEmpty())
+        }
+    }
+
+    @Nested
+    inner class Diagnosis {
+        @Test
+        fun listenerIsATrailingLambdaAndDiagnosticsDestructure() {
+            val heard = mutableListOf<Diagnostic>()
+            val trainer = Trainer.of(Losses.mse(), Optimizers.sgd(0.5))
+                .withDiagnostics(Diagnostics.every(100)) { heard.add(it) }
+            val history = trainer.fit(Xor.model(4).compile(7), x, y, 5000)
+            assertEquals(history.diagnostics(), heard)
+            val (kind, step, value, message) = history.diagnostics().last()
+            assertEquals(Diagnostic.Kind.PLATEAU, kind)
+            assertTrue(step in 1..5000 && value > 0.16 && message.startsWith("the loss has been flat"), message)
         }
     }
 }

@@ -36,6 +36,35 @@ class JsonTest {
     }
 
     @Test
+    void everyEscapeWhitespaceAroundEveryTokenAndSignedExponents() {
+      Json.Value v = parse("\t{ \"a\" :\n[ 1 , 2e+2 ,\r3E-1 ] , \"b\" : \"\\b\\f\\r\\t\\/\" , \"c\" : { } }\n");
+      Map<String, Json.Value> m = ((Json.Obj) v).members();
+      List<Json.Value> a = ((Json.Arr) m.get("a")).elements();
+      assertEquals(3, a.size());
+      assertEquals(200.0, ((Json.Num) a.get(1)).toDouble().getAsDouble());
+      assertEquals(0.3, ((Json.Num) a.get(2)).toDouble().getAsDouble());
+      assertEquals("\b\f\r\t/", ((Json.Str) m.get("b")).value());
+      assertEquals(Map.of(), ((Json.Obj) m.get("c")).members());
+      assertEquals(List.of(), ((Json.Arr) parse("[ ]")).elements());
+    }
+
+    @Test
+    void rawSurrogatePairsAndNamesUnprintableCharactersInMessages() {
+      assertEquals("\ud83d\ude00", ((Json.Str) parse("\"\ud83d\ude00\"")).value());
+      assertMessage("unpaired surrogate U+D83D in a string", "\"\ud83d\"");
+      assertMessage("unpaired surrogate U+DE00 in a string", "\"\ude00\ud83d\"");
+      assertMessage("unpaired surrogate U+D83D in a string", "\"\ud83d");
+      assertMessage("unexpected 'U+0001', expected a value", "[\u0001]");
+      assertMessage("unexpected 'U+007F', expected a value", "[\u007f]");
+      assertMessage("unexpected '~', expected a value", "[~]");
+    }
+
+    private void assertMessage(String fragment, String text) {
+      String message = assertThrows(JsonException.class, () -> parse(text)).getMessage();
+      assertTrue(message.contains(fragment), message);
+    }
+
+    @Test
     void writesWhatItReads() {
       String text = "{\"k\":[1,2.5,\"q\\\"\\\\\\u0001\",true,null],\"e\":{}}";
       assertEquals(text, JsonWriter.write(parse(text)));
