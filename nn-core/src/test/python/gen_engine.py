@@ -6,22 +6,15 @@ Writes nn-core/src/test/resources/golden/engine.txt in the format of functional.
     tensor NAME RANK DIM... VALUE...    /    scalar NAME VALUE
 Rerun from the repository root:  python3 nn-core/src/test/python/gen_engine.py
 """
-import os
 
 import numpy as np
 
+from golden_format import GoldenFile
+
 rng = np.random.default_rng(7)
-records = []
-
-
-def tensor(name, a):
-    a = np.asarray(a, dtype=np.float64)
-    records.append("tensor %s %d %s %s" % (name, a.ndim, " ".join(map(str, a.shape)),
-                                           " ".join(repr(float(v)) for v in a.ravel())))
-
-
-def scalar(name, v):
-    records.append("scalar %s %r" % (name, float(v)))
+golden = GoldenFile()
+tensor = golden.tensor
+scalar = golden.scalar
 
 
 # optimisers: 6 steps on a parameter vector of 10, with a fixed sequence of gradients
@@ -84,7 +77,4 @@ tensor("bce.t", t)
 scalar("bce.loss", -np.mean(t * np.log(p) + (1 - t) * np.log(1 - p)))
 tensor("bce.grad", (p - t) / ((1 - p) * p) / p.size)
 
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "golden", "engine.txt")
-with open(out, "w") as f:
-    f.write("# NumPy %s, nn-core/src/test/python/gen_engine.py\n" % np.__version__)
-    f.write("\n".join(records) + "\n")
+golden.write("engine.txt", "gen_engine.py")

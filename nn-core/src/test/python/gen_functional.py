@@ -7,22 +7,15 @@ Writes nn-core/src/test/resources/golden/functional.txt, one record a line:
     scalar NAME VALUE
 Rerun from the repository root:  python3 nn-core/src/test/python/gen_functional.py
 """
-import os
 
 import numpy as np
 
+from golden_format import GoldenFile
+
 rng = np.random.default_rng(20261128)
-records = []
-
-
-def tensor(name, a):
-    a = np.asarray(a, dtype=np.float64)
-    records.append("tensor %s %d %s %s" % (name, a.ndim, " ".join(map(str, a.shape)),
-                                           " ".join(repr(float(v)) for v in a.ravel())))
-
-
-def scalar(name, v):
-    records.append("scalar %s %r" % (name, float(v)))
+golden = GoldenFile()
+tensor = golden.tensor
+scalar = golden.scalar
 
 
 def sigmoid(x):
@@ -85,7 +78,4 @@ for name, shape in {"mse4": (4, 1), "mse1d": (13,), "mse6x8": (6, 8), "mse128x32
     scalar(name + ".loss", np.mean((p - t) ** 2))
     tensor(name + ".grad", 2 * (p - t) / p.size)
 
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "golden", "functional.txt")
-with open(out, "w") as f:
-    f.write("# NumPy %s, nn-core/src/test/python/gen_functional.py\n" % np.__version__)
-    f.write("\n".join(records) + "\n")
+golden.write("functional.txt", "gen_functional.py")
