@@ -121,4 +121,12 @@ final class Dense extends Op {
       super.lossGradient(loss, p, y, yOff, g, rows, cols);
     }
   }
+
+  @Override
+  double lossAndGradient(Loss loss, double[] p, double[] y, int yOff, double[] g, int rows, int cols) {
+    if (activation == Kind.SIGMOID && loss == Losses.mse()) {
+      return Elementwise.mseSigmoidLossAndBackward(p, 0, y, yOff, g, 0, rows * cols);
+    }
+    return super.lossAndGradient(loss, p, y, yOff, g, rows, cols);
+  }
 }

@@ -280,6 +280,19 @@ public final class Network {
     return loss.value(out, outOff, y, yOff, batch, outputs());
   }
 
+  /**
+   * Forward, then the loss of the output against y, returned, and its gradient at the output, kept
+   * for {@link #backwardFromLoss}: one pass over the output where the last op can fuse the two.
+   */
+  double forwardLossAndGradient(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss) {
+    double[] out = forward(x, xOff, batch);
+    int last = ops.length;
+    if (last == 0) {
+      return loss.value(out, xOff, y, yOff, batch, outputs());
+    }
+    return ops[last - 1].lossAndGradient(loss, out, y, yOff, activationGradients[last], batch, outputs());
+  }
+
   /** Backward after {@link #forwardLoss} on the same batch: fills the store's gradients. */
   void backward(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss) {
     backward(x, xOff, y, yOff, batch, loss, Double.NaN);
@@ -296,6 +309,15 @@ public final class Network {
       return;
     }
     ops[last - 1].lossGradient(loss, activations[last], y, yOff, activationGradients[last], batch, outputs());
+    backwardFromLoss(x, xOff, batch, sgdRate);
+  }
+
+  /**
+   * {@link #backward} after {@link #forwardLossAndGradient} on the same batch, whose loss gradient
+   * it starts from.
+   */
+  void backwardFromLoss(double[] x, int xOff, int batch, double sgdRate) {
+    int last = ops.length;
     for (int i = last - 1; i >= 0; i--) {
       double[] in = i == 0 ? x : activations[i];
       int inOff = i == 0 ? xOff : 0;

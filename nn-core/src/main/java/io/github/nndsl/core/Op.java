@@ -62,6 +62,16 @@ abstract class Op {
   }
 
   /**
+   * Returns the loss of this op's output p against y and writes into g what {@link #lossGradient}
+   * writes, in one pass where an op can: the value's bits are {@code loss.value}'s.
+   */
+  double lossAndGradient(Loss loss, double[] p, double[] y, int yOff, double[] g, int rows, int cols) {
+    double value = loss.value(p, 0, y, yOff, rows, cols);
+    lossGradient(loss, p, y, yOff, g, rows, cols);
+    return value;
+  }
+
+  /**
    * {@code g[i] *= f'} for the fused activation {@code kind}, from its OUTPUT a, with the
    * operations of the unfused backward kernels: a rectifier's output is positive exactly when its
    * input is (NaN and -0.0 included, and for a leaky one with a non-negative slope), so the

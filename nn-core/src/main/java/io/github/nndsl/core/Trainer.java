@@ -401,7 +401,7 @@ public final class Trainer {
         xOff = 0;
         yOff = 0;
       }
-      last = net.forwardLoss(xs, xOff, ys, yOff, batch, loss);
+      last = net.forwardLossAndGradient(xs, xOff, ys, yOff, batch, loss);
       if (!Double.isFinite(last)) {
         throw new TrainingDivergedException(step, last, "try a lower learning rate than " + optimizer);
       }
@@ -413,7 +413,7 @@ public final class Trainer {
         stepListener.onStep(step, last);
         return recorder.finish(last, true, monitor);
       }
-      net.backward(xs, xOff, ys, yOff, batch, loss);
+      net.backwardFromLoss(xs, xOff, batch, Double.NaN);
       state.optimizerState.step(values, gradients);
       if (monitor != null && (step == steps || every > 0 && step % every == 0)) {
         // reads this step's forward pass and gradients, still in the buffers
@@ -453,7 +453,7 @@ public final class Trainer {
     int rows = x.dim(0);
     double last = Double.NaN;
     for (int step = 1; step <= steps; step++) {
-      last = net.forwardLoss(xs, xOff, ys, yOff, rows, loss);
+      last = net.forwardLossAndGradient(xs, xOff, ys, yOff, rows, loss);
       if (!Double.isFinite(last)) {
         throw new TrainingDivergedException(step, last, "try a lower learning rate than " + optimizer);
       }
@@ -466,9 +466,9 @@ public final class Trainer {
         return recorder.finish(last, true, monitor);
       }
       if (sgdRate == sgdRate) {
-        net.backward(xs, xOff, ys, yOff, rows, loss, sgdRate);
+        net.backwardFromLoss(xs, xOff, rows, sgdRate);
       } else {
-        net.backward(xs, xOff, ys, yOff, rows, loss);
+        net.backwardFromLoss(xs, xOff, rows, Double.NaN);
         optimizerState.step(values, gradients);
       }
       if (monitor != null && (step == steps || every > 0 && step % every == 0)) {

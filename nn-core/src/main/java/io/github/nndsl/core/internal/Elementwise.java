@@ -112,6 +112,27 @@ public final class Elementwise {
     }
   }
 
+  /**
+   * {@link #meanSquaredError} of p against t, returned, and {@link #mseSigmoidBackward} into out, in
+   * one pass when n is below 8 (where NumPy's sum adds in order), with the same bits as the two.
+   */
+  public static double mseSigmoidLossAndBackward(
+      double[] p, int pOff, double[] t, int tOff, double[] out, int outOff, int n) {
+    if (n >= 8) {
+      mseSigmoidBackward(p, pOff, t, tOff, out, outOff, n);
+      return meanSquaredError(p, pOff, t, tOff, n);
+    }
+    double count = n;
+    double sum = -0.0;
+    for (int i = 0; i < n; i++) {
+      double s = p[pOff + i];
+      double d = s - t[tOff + i];
+      sum += d * d;
+      out[outOff + i] = 2.0 * d / count * s * (1.0 - s);
+    }
+    return (0.0 + sum) / n;
+  }
+
   /** {@code p[i] -= lr * g[i]}, as NumPy's {@code p -= lr * g}. */
   public static void sgd(double[] p, int pOff, double[] g, int gOff, double lr, int n) {
     for (int i = 0; i < n; i++) {

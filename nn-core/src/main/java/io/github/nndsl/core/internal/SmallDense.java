@@ -149,10 +149,56 @@ public final class SmallDense {
   public static void backward(
       int prevAct, double prevSlope, double[] x, int xOff, double[] w, int wOff, double[] gz,
       double[] grads, int dbOff, double[] dx, boolean wantDx, double sgdRate, int m, int k, int n) {
+    if (wantDx && n == 1 && (m & 3) == 0) {
+      oneOutputBackward(prevAct, prevSlope, x, xOff, w, wOff, gz, grads, dbOff, dx, sgdRate, m, k);
+      return;
+    }
     if (wantDx) {
       inputGradient(prevAct, prevSlope, x, xOff, w, wOff, gz, dx, m, k, n);
     }
     parameterGradients(x, xOff, gz, w, grads, wOff, dbOff, sgdRate, m, k, n);
+  }
+
+  /**
+   * The backward pass of a layer with one output and rows in fours, dx and the parameter gradients
+   * in one walk over the rows: {@link #inputGradient}'s and {@link #parameterGradients}' elements,
+   * each with the same operations; a weight takes its SGD step (last block only) right after the
+   * four dx elements that read it.
+   */
+  private static void oneOutputBackward(
+      int prevAct, double prevSlope, double[] x, int xOff, double[] w, int wOff, double[] gz, double[] grads,
+      int dbOff, double[] dx, double sgdRate, int m, int k) {
+    double sb = -0.0;
+    for (int i = 0; i < m; i += 4) {
+      double g0 = gz[i];
+      double g1 = gz[i + 1];
+      double g2 = gz[i + 2];
+      double g3 = gz[i + 3];
+      int d = i * k;
+      int xi = xOff + d;
+      boolean first = i == 0;
+      double rate = i + 4 == m ? sgdRate : Double.NaN;
+      for (int p = 0; p < k; p++) {
+        double wp = w[wOff + p];
+        double x0 = x[xi + p];
+        double x1 = x[xi + k + p];
+        double x2 = x[xi + 2 * k + p];
+        double x3 = x[xi + 3 * k + p];
+        dx[d + p] = derivative(prevAct, prevSlope, Math.fma(g0, wp, 0.0), x0);
+        dx[d + k + p] = derivative(prevAct, prevSlope, Math.fma(g1, wp, 0.0), x1);
+        dx[d + 2 * k + p] = derivative(prevAct, prevSlope, Math.fma(g2, wp, 0.0), x2);
+        dx[d + 3 * k + p] = derivative(prevAct, prevSlope, Math.fma(g3, wp, 0.0), x3);
+        double s = first ? 0.0 : grads[wOff + p];
+        s = Math.fma(x0, g0, s);
+        s = Math.fma(x1, g1, s);
+        s = Math.fma(x2, g2, s);
+        store(w, grads, wOff + p, Math.fma(x3, g3, s), rate);
+      }
+      sb = sb + g0 + g1 + g2 + g3;
+    }
+    if (dbOff >= 0) {
+      store(w, grads, dbOff, sb, sgdRate);
+    }
   }
 
   /** Stores a finished gradient and, unless the rate is NaN, takes the SGD step on its parameter. */

@@ -116,6 +116,32 @@ class SmallDenseTest {
     }
   }
 
+  @Test
+  void mseLossAndGradientInOnePassAreTheTwoSeparateKernels() {
+    Random random = new Random(11);
+    for (int n = 1; n <= 20; n++) {
+      for (int rep = 0; rep < 20; rep++) {
+        double[] p = data(random, n);
+        Elementwise.sigmoid(p, 0, p, 0, n);
+        double[] t = data(random, n);
+        double expectedLoss = Elementwise.meanSquaredError(p, 0, t, 0, n);
+        double[] expected = new double[n];
+        Elementwise.mseSigmoidBackward(p, 0, t, 0, expected, 0, n);
+        double[] actual = new double[n + 2];
+        double loss = Elementwise.mseSigmoidLossAndBackward(p, 0, t, 0, actual, 2, n);
+        assertEquals(Double.doubleToLongBits(expectedLoss), Double.doubleToLongBits(loss), "loss, n " + n);
+        assertBits(expected, java.util.Arrays.copyOfRange(actual, 2, n + 2), "gradient, n " + n);
+      }
+    }
+    // an oracle written out: p = (0.25, 0.5, 0.75), t = (0, 1, 1): loss (1/16 + 1/4 + 1/16) / 3 = 0.125
+    double[] g = new double[3];
+    assertEquals(0.125, Elementwise.mseSigmoidLossAndBackward(
+        new double[] {0.25, 0.5, 0.75}, 0, new double[] {0, 1, 1}, 0, g, 0, 3));
+    // g = 2 (p - t) / 3 * p (1 - p)
+    assertBits(new double[] {2 * 0.25 / 3 * 0.25 * 0.75, 2 * -0.5 / 3 * 0.5 * 0.5, 2 * -0.25 / 3 * 0.75 * 0.25}, g,
+        "written out");
+  }
+
   /** Mostly normal draws, with exact zeros of both signs and the odd NaN. */
   private static double[] data(Random random, int n) {
     double[] v = new double[n];
