@@ -15,7 +15,7 @@ final class ActivationScan {
   static int reluUnits(Network net) {
     int units = 0;
     for (Op op : net.ops()) {
-      if (applied(op) == Op.Kind.RELU) {
+      if (op.applied() == Op.Kind.RELU) {
         units += op.outputs;
       }
     }
@@ -27,7 +27,7 @@ final class ActivationScan {
     Op[] ops = net.ops();
     int dead = 0;
     for (int i = 0; i < ops.length; i++) {
-      if (applied(ops[i]) == Op.Kind.RELU) {
+      if (ops[i].applied() == Op.Kind.RELU) {
         for (int unit = 0; unit < ops[i].outputs; unit++) {
           if (isDead(net, i, unit, batch)) {
             dead++;
@@ -43,7 +43,7 @@ final class ActivationScan {
     Op[] ops = net.ops();
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < ops.length; i++) {
-      if (applied(ops[i]) != Op.Kind.RELU) {
+      if (ops[i].applied() != Op.Kind.RELU) {
         continue;
       }
       StringBuilder units = new StringBuilder();
@@ -66,13 +66,6 @@ final class ActivationScan {
     return s.toString();
   }
 
-  /**
-   * The elementwise activation op applies last: its own kind for an activation op, the absorbed
-   * one for a dense op that fused it (see Dense), or null.
-   */
-  private static Op.@Nullable Kind applied(Op op) {
-    return op instanceof Op.Activation ? ((Op.Activation) op).kind : op.fused();
-  }
 
   /**
    * Whether a ReLU unit's output is 0 for every row. The output buffer serves: relu(z) <= 0
@@ -93,7 +86,7 @@ final class ActivationScan {
   static long sigmoidOutputs(Network net, int batch) {
     long n = 0;
     for (Op op : net.ops()) {
-      if (applied(op) == Op.Kind.SIGMOID) {
+      if (op.applied() == Op.Kind.SIGMOID) {
         n += (long) batch * op.outputs;
       }
     }
@@ -108,7 +101,7 @@ final class ActivationScan {
     Op[] ops = net.ops();
     long count = 0;
     for (int i = 0; i < ops.length; i++) {
-      if (applied(ops[i]) != Op.Kind.SIGMOID) {
+      if (ops[i].applied() != Op.Kind.SIGMOID) {
         continue;
       }
       double[] out = net.activation(i + 1);

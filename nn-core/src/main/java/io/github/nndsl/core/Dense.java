@@ -46,18 +46,18 @@ final class Dense extends Op {
     if (kind == null) {
       return SmallDense.NONE;
     }
-    switch (kind) {
-      case RELU:
-        return SmallDense.RELU;
-      case SIGMOID:
-        return SmallDense.SIGMOID;
-      case TANH:
-        return SmallDense.TANH;
-      case LEAKY_RELU:
-        return SmallDense.LEAKY_RELU;
-      default:
-        throw new AssertionError(kind);
+    // an if chain, not a switch: javac turns a switch on another class's enum into a lookup
+    // class of its own, one more class for every process to load
+    if (kind == Kind.RELU) {
+      return SmallDense.RELU;
+    } else if (kind == Kind.SIGMOID) {
+      return SmallDense.SIGMOID;
+    } else if (kind == Kind.TANH) {
+      return SmallDense.TANH;
+    } else if (kind == Kind.LEAKY_RELU) {
+      return SmallDense.LEAKY_RELU;
     }
+    throw new AssertionError(kind);
   }
 
   @Override

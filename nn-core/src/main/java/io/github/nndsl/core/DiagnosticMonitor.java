@@ -3,6 +3,7 @@ package io.github.nndsl.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the checks of one {@code fit} (see {@link Diagnostics} for what they look for): remembers
@@ -14,7 +15,7 @@ final class DiagnosticMonitor {
   private static final double CONSTANT_OUTPUT = 1e-2;
 
   private final Diagnostics settings;
-  private final DiagnosticListener listener;
+  private final @Nullable DiagnosticListener listener;
   private final Network net;
   private final List<Diagnostic> found = new ArrayList<>(0);
   private boolean plateau;
@@ -23,7 +24,7 @@ final class DiagnosticMonitor {
   private boolean exploding;
   private double previousNorm = Double.NaN;
 
-  DiagnosticMonitor(Diagnostics settings, DiagnosticListener listener, Network net) {
+  DiagnosticMonitor(Diagnostics settings, @Nullable DiagnosticListener listener, Network net) {
     this.settings = settings;
     this.listener = listener;
     this.net = net;
@@ -142,7 +143,9 @@ final class DiagnosticMonitor {
   private void fire(Diagnostic.Kind kind, int step, double value, String message) {
     Diagnostic d = new Diagnostic(kind, step, value, message);
     found.add(d);
-    listener.onDiagnostic(d);
+    if (listener != null) {
+      listener.onDiagnostic(d);
+    }
   }
 
   /** Four significant digits: 0.2500, 0.1667, 3.162e+04. */

@@ -18,10 +18,8 @@ public final class Losses {
   /** PyTorch's floor for a log-probability: keeps log(0) finite. */
   private static final double LOG_FLOOR = -100.0;
 
-  private static final Loss MSE = new Mse();
-  private static final Loss BCE = new BinaryCrossEntropy();
-  private static final Loss CE = new CrossEntropy();
-  private static final Loss CE_LOGITS = new CrossEntropyWithLogits();
+  // each loss is a singleton (compared by identity) held by its own class, typed as Loss: a
+  // process loads only the losses it uses (each class costs start-up time)
 
   private Losses() {}
 
@@ -33,7 +31,7 @@ public final class Losses {
    * @since 0.1.0
    */
   public static Loss mse() {
-    return MSE;
+    return Mse.INSTANCE;
   }
 
   /**
@@ -46,7 +44,7 @@ public final class Losses {
    * @since 0.1.0
    */
   public static Loss binaryCrossEntropy() {
-    return BCE;
+    return BinaryCrossEntropy.INSTANCE;
   }
 
   /**
@@ -58,7 +56,7 @@ public final class Losses {
    * @since 0.1.0
    */
   public static Loss crossEntropy() {
-    return CE;
+    return CrossEntropy.INSTANCE;
   }
 
   /**
@@ -72,7 +70,7 @@ public final class Losses {
    * @since 0.1.0
    */
   public static Loss crossEntropyWithLogits() {
-    return CE_LOGITS;
+    return CrossEntropyWithLogits.INSTANCE;
   }
 
   private static double floorLog(double x) {
@@ -80,6 +78,8 @@ public final class Losses {
   }
 
   private static final class Mse extends Loss {
+    static final Loss INSTANCE = new Mse();
+
     @Override
     double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
       return Elementwise.meanSquaredError(p, pOff, t, tOff, rows * cols);
@@ -97,6 +97,8 @@ public final class Losses {
   }
 
   private static final class BinaryCrossEntropy extends Loss {
+    static final Loss INSTANCE = new BinaryCrossEntropy();
+
     @Override
     double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
       int n = rows * cols;
@@ -126,6 +128,8 @@ public final class Losses {
   }
 
   private static final class CrossEntropy extends Loss {
+    static final Loss INSTANCE = new CrossEntropy();
+
     @Override
     double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
       double sum = 0.0;
@@ -154,6 +158,8 @@ public final class Losses {
   }
 
   private static final class CrossEntropyWithLogits extends Loss {
+    static final Loss INSTANCE = new CrossEntropyWithLogits();
+
     @Override
     double value(double[] z, int zOff, double[] t, int tOff, int rows, int cols) {
       double total = 0.0;

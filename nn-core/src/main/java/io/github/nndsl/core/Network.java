@@ -546,7 +546,7 @@ public final class Network {
             i++;
           }
         } else {
-          op = new Op.Activation(kind, s.in(), s.slope(), previous);
+          op = Op.Activation.create(kind, s.in(), s.slope(), previous);
           names.add(describe(kind, s.slope()));
         }
         ops.add(op);
@@ -560,23 +560,23 @@ public final class Network {
       return new Network(inputs, ops.toArray(new Op[0]), layerOfOp, store, List.copyOf(names));
     }
 
+    // an if chain, not a switch: javac turns a switch on another class's enum into a lookup
+    // class of its own, one more class for every process to load
     private static String describe(Op.Kind kind, double slope) {
-      switch (kind) {
-        case RELU:
-          return "ReLU";
-        case SIGMOID:
-          return "Sigmoid";
-        case TANH:
-          return "Tanh";
-        case LEAKY_RELU:
-          return "LeakyReLU(" + slope + ")";
-        case SOFTMAX:
-          return "Softmax";
-        case IDENTITY:
-          return "Identity";
-        default:
-          throw new AssertionError(kind);
+      if (kind == Op.Kind.RELU) {
+        return "ReLU";
+      } else if (kind == Op.Kind.SIGMOID) {
+        return "Sigmoid";
+      } else if (kind == Op.Kind.TANH) {
+        return "Tanh";
+      } else if (kind == Op.Kind.LEAKY_RELU) {
+        return "LeakyReLU(" + slope + ")";
+      } else if (kind == Op.Kind.SOFTMAX) {
+        return "Softmax";
+      } else if (kind == Op.Kind.IDENTITY) {
+        return "Identity";
       }
+      throw new AssertionError(kind);
     }
   }
 }

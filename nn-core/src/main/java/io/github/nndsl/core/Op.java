@@ -29,6 +29,14 @@ abstract class Op {
     return null;
   }
 
+  /**
+   * The elementwise activation this op applies last: its own kind for an activation op, the
+   * absorbed one for a dense op that fused it (see Dense), or null.
+   */
+  @Nullable Kind applied() {
+    return fused();
+  }
+
   /** The leaky rectifier's slope when {@link #fused()} is {@code LEAKY_RELU}. */
   double fusedSlope() {
     return 0.0;
@@ -137,12 +145,25 @@ abstract class Op {
     private final @Nullable Kind previous; // the previous op's fused activation, folded into gIn
     private final double previousSlope;
 
-    Activation(Kind kind, int width, double slope, @Nullable Op previous) {
+    /**
+     * Typed as Op, so that verifying the network builder does not load this class: a network whose
+     * activations all fuse into dense layers never does (each class costs start-up time).
+     */
+    static Op create(Kind kind, int width, double slope, @Nullable Op previous) {
+      return new Activation(kind, width, slope, previous);
+    }
+
+    private Activation(Kind kind, int width, double slope, @Nullable Op previous) {
       super(width, width);
       this.kind = kind;
       this.slope = slope;
       this.previous = previous == null ? null : previous.fused();
       this.previousSlope = previous == null ? 0.0 : previous.fusedSlope();
+    }
+
+    @Override
+    Kind applied() {
+      return kind;
     }
 
     @Override

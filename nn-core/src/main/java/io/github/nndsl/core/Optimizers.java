@@ -94,7 +94,7 @@ public final class Optimizers {
     if (!(epsilon > 0.0) || epsilon == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException("epsilon must be finite and positive, but was " + epsilon);
     }
-    return new Adam(lr, beta1, beta2, epsilon);
+    return Adam.create(lr, beta1, beta2, epsilon);
   }
 
   /** Compiled on first use: a program that never parses an optimiser does not pay for it. */
@@ -187,7 +187,7 @@ public final class Optimizers {
       if (momentum == 0.0) {
         return new PlainState();
       }
-      return new MomentumState(size);
+      return MomentumState.create(this, size); // typed as State: plain SGD never loads the class
     }
 
     private final class PlainState extends State {
@@ -214,6 +214,10 @@ public final class Optimizers {
 
     private final class MomentumState extends State {
       private final double[] velocity;
+
+      static State create(Sgd sgd, int size) {
+        return sgd.new MomentumState(size);
+      }
 
       MomentumState(int size) {
         velocity = new double[size];
@@ -276,7 +280,15 @@ public final class Optimizers {
     private final double beta2;
     private final double epsilon;
 
-    Adam(double lr, double beta1, double beta2, double epsilon) {
+    /**
+     * Typed as Optimizer, so that verifying {@code Optimizers} does not load this class: a process
+     * that never uses Adam never loads it (each class costs start-up time).
+     */
+    static Optimizer create(double lr, double beta1, double beta2, double epsilon) {
+      return new Adam(lr, beta1, beta2, epsilon);
+    }
+
+    private Adam(double lr, double beta1, double beta2, double epsilon) {
       this.lr = lr;
       this.beta1 = beta1;
       this.beta2 = beta2;

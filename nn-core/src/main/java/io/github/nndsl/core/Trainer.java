@@ -27,23 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Trainer {
 
-  // a class, not lambdas: the first lambda of a process costs milliseconds of bootstrap
-  private static final Silent SILENT = new Silent();
-  private static final StepListener NO_STEP_LISTENER = SILENT;
-  private static final EpochListener NO_EPOCH_LISTENER = SILENT;
-  private static final DiagnosticListener NO_DIAGNOSTIC_LISTENER = SILENT;
-
-  /** The listener that listens to nothing. */
-  private static final class Silent implements StepListener, EpochListener, DiagnosticListener {
-    @Override
-    public void onStep(int step, double loss) {}
-
-    @Override
-    public void onEpoch(int epoch, double loss) {}
-
-    @Override
-    public void onDiagnostic(Diagnostic diagnostic) {}
-  }
+  // "no listener" is null inside, not a do-nothing object or lambda: a process that never
+  // listens loads no listener class at all (each class costs start-up time)
 
   private final Loss loss;
   private final Optimizer optimizer;
@@ -51,11 +36,11 @@ public final class Trainer {
   private final long shuffleSeed;
   private final double targetLoss; // NaN: none
   private final Diagnostics diagnostics;
-  private final DiagnosticListener diagnosticListener;
+  private final @Nullable DiagnosticListener diagnosticListener;
 
   private Trainer(
       Loss loss, Optimizer optimizer, int batchSize, long shuffleSeed, double targetLoss, Diagnostics diagnostics,
-      DiagnosticListener diagnosticListener) {
+      @Nullable DiagnosticListener diagnosticListener) {
     this.loss = loss;
     this.optimizer = optimizer;
     this.batchSize = batchSize;
@@ -77,7 +62,7 @@ public final class Trainer {
   public static Trainer of(Loss loss, Optimizer optimizer) {
     Checks.notNull(loss, "loss");
     Checks.notNull(optimizer, "optimizer");
-    return new Trainer(loss, optimizer, 0, 0, Double.NaN, Diagnostics.atEnd(), NO_DIAGNOSTIC_LISTENER);
+    return new Trainer(loss, optimizer, 0, 0, Double.NaN, Diagnostics.atEnd(), null);
   }
 
   /**
@@ -221,7 +206,7 @@ public final class Trainer {
    * @since 0.1.0
    */
   public TrainingHistory fit(Network network, Tensor x, Tensor y, int steps) {
-    return fit(network, x, y, steps, NO_STEP_LISTENER);
+    return fitSteps(network, x, y, steps, null);
   }
 
   /**
@@ -242,12 +227,16 @@ public final class Trainer {
    * @since 0.1.0
    */
   public TrainingHistory fit(Network network, Tensor x, Tensor y, int steps, StepListener listener) {
+    Checks.notNull(listener, "listener");
+    return fitSteps(network, x, y, steps, listener);
+  }
+
+  private TrainingHistory fitSteps(Network network, Tensor x, Tensor y, int steps, @Nullable StepListener listener) {
     check(network, x, y);
     if (steps < 0) {
       throw new IllegalArgumentException("steps must be non-negative, but was " + steps);
     }
-    Checks.notNull(listener, "listener");
-    return run(network, x, y, steps, listener, NO_EPOCH_LISTENER);
+    return run(network, x, y, steps, listener, null);
   }
 
   /**
@@ -264,7 +253,7 @@ public final class Trainer {
    * @since 0.1.0
    */
   public TrainingHistory fitEpochs(Network network, Tensor x, Tensor y, int epochs) {
-    return fitEpochs(network, x, y, epochs, NO_EPOCH_LISTENER);
+    return epochs(network, x, y, epochs, null);
   }
 
   /**
@@ -285,11 +274,15 @@ public final class Trainer {
    * @since 0.1.0
    */
   public TrainingHistory fitEpochs(Network network, Tensor x, Tensor y, int epochs, EpochListener listener) {
+    Checks.notNull(listener, "listener");
+    return epochs(network, x, y, epochs, listener);
+  }
+
+  private TrainingHistory epochs(Network network, Tensor x, Tensor y, int epochs, @Nullable EpochListener listener) {
     check(network, x, y);
     if (epochs < 0) {
       throw new IllegalArgumentException("epochs must be non-negative, but was " + epochs);
     }
-    Checks.notNull(listener, "listener");
     int rows = x.dim(0);
     long perEpoch = batchSize == 0 ? 1 : (rows + batchSize - 1) / batchSize;
     long steps = perEpoch * epochs;
@@ -297,7 +290,7 @@ public final class Trainer {
       throw new IllegalArgumentException(
           "epochs must be at most " + Integer.MAX_VALUE / perEpoch + " at this batch size, but was " + epochs);
     }
-    return run(network, x, y, (int) steps, NO_STEP_LISTENER, listener);
+    return run(network, x, y, (int) steps, null, listener);
   }
 
   /**
@@ -334,7 +327,7 @@ public final class Trainer {
     int rows = x.dim(0);
     double value = network.forwardLoss(x.data(), x.offset(), y.data(), y.offset(), rows, loss);
     if (!Double.isFinite(value)) {
-      throw new TrainingDivergedException(1, value, "try a lower learning rate than " + optimizer);
+      throw TrainingDivergedException.at(1, value, "try a lower learning rate than " + optimizer);
     }
     network.backward(x.data(), x.offset(), y.data(), y.offset(), rows, loss);
     state.optimizerState.step(network.parameters().values(), network.parameters().gradients());
@@ -366,7 +359,8 @@ public final class Trainer {
   }
 
   private TrainingHistory run(
-      Network net, Tensor x, Tensor y, int steps, StepListener stepListener, EpochListener epochListener) {
+      Network net, Tensor x, Tensor y, int steps, @Nullable StepListener stepListener,
+      @Nullable EpochListener epochListener) {
     TrainingState state = stateFor(net);
     TrainingHistory.Recorder recorder = new TrainingHistory.Recorder(steps);
     double[] values = net.parameters().values();
@@ -381,7 +375,7 @@ public final class Trainer {
       }
       return recorder.finish(untrained, false, monitor);
     }
-    if (batchSize == 0 && epochListener == NO_EPOCH_LISTENER) {
+    if (batchSize == 0 && epochListener == null) {
       return fullBatch(net, x, y, steps, stepListener, state, recorder, monitor, every);
     }
     Batches batches = batchSize == 0 ? null : new Batches(x, y, batchSize, shuffler(state));
@@ -403,14 +397,16 @@ public final class Trainer {
       }
       last = net.forwardLossAndGradient(xs, xOff, ys, yOff, batch, loss);
       if (!Double.isFinite(last)) {
-        throw new TrainingDivergedException(step, last, "try a lower learning rate than " + optimizer);
+        throw TrainingDivergedException.at(step, last, "try a lower learning rate than " + optimizer);
       }
       recorder.step(last);
       if (last <= targetLoss) {
         if (monitor != null) { // before the listener, which may run the network on other data
           recorder.check(monitor, step, xs, xOff, ys, yOff, batch, false, true);
         }
-        stepListener.onStep(step, last);
+        if (stepListener != null) {
+          stepListener.onStep(step, last);
+        }
         return recorder.finish(last, true, monitor);
       }
       net.backwardFromLoss(xs, xOff, batch, Double.NaN);
@@ -419,7 +415,9 @@ public final class Trainer {
         // reads this step's forward pass and gradients, still in the buffers
         recorder.check(monitor, step, xs, xOff, ys, yOff, batch, true, false);
       }
-      stepListener.onStep(step, last);
+      if (stepListener != null) {
+        stepListener.onStep(step, last);
+      }
       epochSum += last;
       epochSteps++;
       if (batches == null || state.cursor == rows) {
@@ -428,7 +426,9 @@ public final class Trainer {
         if (batches != null) {
           recorder.epoch(mean);
         }
-        epochListener.onEpoch(state.epoch, mean);
+        if (epochListener != null) {
+          epochListener.onEpoch(state.epoch, mean);
+        }
         epochSum = 0;
         epochSteps = 0;
       }
@@ -440,7 +440,7 @@ public final class Trainer {
    * The loop of {@link #run} for full-batch training with nobody listening for epochs: every step
    * is an epoch, so the epoch bookkeeping shrinks to a counter; the same steps, same state after.
    */
-  private TrainingHistory fullBatch(Network net, Tensor x, Tensor y, int steps, StepListener stepListener,
+  private TrainingHistory fullBatch(Network net, Tensor x, Tensor y, int steps, @Nullable StepListener stepListener,
       TrainingState state, TrainingHistory.Recorder recorder, @Nullable DiagnosticMonitor monitor, int every) {
     Optimizer.State optimizerState = state.optimizerState;
     double sgdRate = optimizerState.plainSgdRate(); // plain SGD: fused into the backward pass
@@ -455,14 +455,16 @@ public final class Trainer {
     for (int step = 1; step <= steps; step++) {
       last = net.forwardLossAndGradient(xs, xOff, ys, yOff, rows, loss);
       if (!Double.isFinite(last)) {
-        throw new TrainingDivergedException(step, last, "try a lower learning rate than " + optimizer);
+        throw TrainingDivergedException.at(step, last, "try a lower learning rate than " + optimizer);
       }
       recorder.step(last);
       if (last <= targetLoss) {
         if (monitor != null) { // before the listener, which may run the network on other data
           recorder.check(monitor, step, xs, xOff, ys, yOff, rows, false, true);
         }
-        stepListener.onStep(step, last);
+        if (stepListener != null) {
+          stepListener.onStep(step, last);
+        }
         return recorder.finish(last, true, monitor);
       }
       if (sgdRate == sgdRate) {
@@ -475,7 +477,9 @@ public final class Trainer {
         // reads this step's forward pass and gradients, still in the buffers
         recorder.check(monitor, step, xs, xOff, ys, yOff, rows, true, false);
       }
-      stepListener.onStep(step, last);
+      if (stepListener != null) {
+        stepListener.onStep(step, last);
+      }
       state.epoch++;
     }
     return recorder.finish(last, false, monitor);

@@ -17,6 +17,15 @@ public final class TrainingDivergedException extends ArithmeticException {
   /** The non-finite loss: NaN or an infinity. */
   private final double loss;
 
+  /**
+   * The exception for a NaN or infinite loss at {@code step}, typed as its superclass so that
+   * verifying a class that throws it does not load it: it loads when training diverges, not at the
+   * start of every process that trains.
+   */
+  static ArithmeticException at(int step, double loss, String hint) {
+    return new TrainingDivergedException(step, loss, hint);
+  }
+
   TrainingDivergedException(int step, double loss, String hint) {
     super("training diverged at step " + step + ": the loss is " + loss + "; " + hint);
     this.step = step;

@@ -15,13 +15,6 @@ package io.github.nndsl.dsl;
  */
 public final class Layers {
 
-  private static final Relu RELU = new Relu();
-  private static final Sigmoid SIGMOID = new Sigmoid();
-  private static final Tanh TANH = new Tanh();
-  private static final LeakyRelu LEAKY_RELU = new LeakyRelu(LeakyRelu.DEFAULT_SLOPE);
-  private static final Softmax SOFTMAX = new Softmax();
-  private static final Identity IDENTITY = new Identity();
-
   private Layers() {}
 
   /**
@@ -55,7 +48,7 @@ public final class Layers {
    * @since 0.1.0
    */
   public static Relu relu() {
-    return RELU;
+    return new Relu();
   }
 
   /**
@@ -69,7 +62,7 @@ public final class Layers {
    * @since 0.1.0
    */
   public static Sigmoid sigmoid() {
-    return SIGMOID;
+    return new Sigmoid();
   }
 
   /**
@@ -83,7 +76,7 @@ public final class Layers {
    * @since 0.1.0
    */
   public static Tanh tanh() {
-    return TANH;
+    return new Tanh();
   }
 
   /**
@@ -97,7 +90,7 @@ public final class Layers {
    * @since 0.1.0
    */
   public static LeakyRelu leakyRelu() {
-    return LEAKY_RELU;
+    return new LeakyRelu(LeakyRelu.DEFAULT_SLOPE);
   }
 
   /**
@@ -127,7 +120,7 @@ public final class Layers {
    * @since 0.1.0
    */
   public static Softmax softmax() {
-    return SOFTMAX;
+    return new Softmax();
   }
 
   /**
@@ -141,6 +134,6 @@ public final class Layers {
    * @since 0.1.0
    */
   public static Identity identity() {
-    return IDENTITY;
+    return new Identity();
   }
 }

@@ -43,31 +43,26 @@ public final class NetworkCompiler {
     return network;
   }
 
+  // if chains, not switches: javac turns a switch on another class's enum into a lookup class of
+  // its own, one more class for every process that compiles a model to load
   private static void add(Network.Builder builder, LayerPlan layer) {
-    switch (layer.kind()) {
-      case LINEAR:
-        builder.linear(layer.outputs(), layer.bias());
-        break;
-      case RELU:
-        builder.relu();
-        break;
-      case SIGMOID:
-        builder.sigmoid();
-        break;
-      case TANH:
-        builder.tanh();
-        break;
-      case LEAKY_RELU:
-        builder.leakyRelu(layer.slope());
-        break;
-      case SOFTMAX:
-        builder.softmax();
-        break;
-      case IDENTITY:
-        builder.identity();
-        break;
-      default:
-        throw new AssertionError(layer);
+    LayerPlan.Kind kind = layer.kind();
+    if (kind == LayerPlan.Kind.LINEAR) {
+      builder.linear(layer.outputs(), layer.bias());
+    } else if (kind == LayerPlan.Kind.RELU) {
+      builder.relu();
+    } else if (kind == LayerPlan.Kind.SIGMOID) {
+      builder.sigmoid();
+    } else if (kind == LayerPlan.Kind.TANH) {
+      builder.tanh();
+    } else if (kind == LayerPlan.Kind.LEAKY_RELU) {
+      builder.leakyRelu(layer.slope());
+    } else if (kind == LayerPlan.Kind.SOFTMAX) {
+      builder.softmax();
+    } else if (kind == LayerPlan.Kind.IDENTITY) {
+      builder.identity();
+    } else {
+      throw new AssertionError(layer);
     }
   }
 
@@ -81,26 +76,23 @@ public final class NetworkCompiler {
    * @param rng the generator, advanced by the draws
    */
   static void fill(Tensor target, InitPlan init, NumPyRandom rng) {
-    switch (init.kind()) {
-      case NORMAL:
-        for (int i = 0; i < target.size(); i++) {
-          target.set(i, rng.standardNormal() * init.a());
-        }
-        break;
-      case UNIFORM:
-        // NumPy's random_uniform: low + (high - low) * next_double, in that order
-        double range = init.b() - init.a();
-        for (int i = 0; i < target.size(); i++) {
-          target.set(i, init.a() + range * rng.random());
-        }
-        break;
-      case CONSTANT:
-        for (int i = 0; i < target.size(); i++) {
-          target.set(i, init.a());
-        }
-        break;
-      default:
-        throw new AssertionError(init);
+    InitPlan.Kind kind = init.kind();
+    if (kind == InitPlan.Kind.NORMAL) {
+      for (int i = 0; i < target.size(); i++) {
+        target.set(i, rng.standardNormal() * init.a());
+      }
+    } else if (kind == InitPlan.Kind.UNIFORM) {
+      // NumPy's random_uniform: low + (high - low) * next_double, in that order
+      double range = init.b() - init.a();
+      for (int i = 0; i < target.size(); i++) {
+        target.set(i, init.a() + range * rng.random());
+      }
+    } else if (kind == InitPlan.Kind.CONSTANT) {
+      for (int i = 0; i < target.size(); i++) {
+        target.set(i, init.a());
+      }
+    } else {
+      throw new AssertionError(init);
     }
   }
 }
