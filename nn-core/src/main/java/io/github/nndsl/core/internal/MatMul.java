@@ -10,8 +10,10 @@ package io.github.nndsl.core.internal;
  *
  * <p>Three paths, chosen by size, all computing that same chain per element: tiny products (the
  * XOR network is 4x2x4) run a plain dot-product loop with no set-up at all ({@link SmallMatMul});
- * larger ones run the register- and cache-blocked kernel ({@link BlockedMatMul}); products above
- * {@link #PARALLEL_WORK} multiply-adds are split by output rows across {@link KernelThreads}.
+ * larger ones run the Vector API kernel when the JVM has it ({@link VectorMatMul}), otherwise plain
+ * loops: packed blocks that C2 vectorises for wide outputs ({@link PackedMatMul}), the register-
+ * and cache-blocked kernel for narrow ones ({@link BlockedMatMul}); products above {@link
+ * #PARALLEL_WORK} multiply-adds are split by output rows across {@link KernelThreads}.
  */
 public final class MatMul {
 
@@ -20,8 +22,6 @@ public final class MatMul {
 
   /** From this many multiply-adds on (about 0.1 ms of work) a product is split across threads. */
   static final long PARALLEL_WORK = 1L << 20;
-
-  private static final RowKernel BLOCKED = BlockedMatMul::rows;
 
   private static final RowKernel VECTOR = loadVectorKernel();
 
@@ -73,8 +73,13 @@ public final class MatMul {
   static void rows(
       double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
       int r0, int r1, int k, int n) {
-    RowKernel kernel = vectorized && VECTOR != null ? VECTOR : BLOCKED;
-    kernel.rows(a, aOff, ars, acs, b, bOff, c, cOff, r0, r1, k, n);
+    if (vectorized && VECTOR != null) {
+      VECTOR.rows(a, aOff, ars, acs, b, bOff, c, cOff, r0, r1, k, n);
+    } else if (n >= PackedMatMul.MIN_WIDTH) {
+      PackedMatMul.rows(a, aOff, ars, acs, b, bOff, c, cOff, r0, r1, k, n);
+    } else {
+      BlockedMatMul.rows(a, aOff, ars, acs, b, bOff, c, cOff, r0, r1, k, n);
+    }
   }
 
   /**
