@@ -188,10 +188,15 @@ def serve():
         elif cmd == "xor":
             out = repr(timed(lambda: train_xor(0)))
         elif cmd == "mlp":
+            # n steps to settle (the caller paused before this), then n timed, as Compare does for ours
+            for _ in range(n):
+                mlp.step()
             out = repr(timed(lambda: [mlp.step() for _ in range(n)]) / n)
         elif cmd == "torch-xor" and torch is not None:
             out = repr(timed(lambda: torch_train_xor(torch)))
         elif cmd == "torch-mlp" and tmlp is not None:
+            for _ in range(n):
+                tmlp.step()
             out = repr(timed(lambda: [tmlp.step() for _ in range(n)]) / n)
         else:
             out = "unknown " + cmd

@@ -101,14 +101,16 @@ public final class Compare {
     Mlp ours = new Mlp(0);
     Map<String, DoubleSupplier> c = new LinkedHashMap<>();
     // each after a pause: OpenBLAS's idle threads spin for about 0.1 s after a call, which would
-    // otherwise steal the cores from whoever runs next
+    // otherwise steal the cores from whoever runs next; then each contender settles for 20 steps
+    // and times 20: the first steps after a pause run slow (two kernel threads measured 0.64x
+    // one thread over 10 unsettled steps, 1.5x settled)
     c.put("nn-dsl, 1 thread", () -> rested(() -> stepsPerSecond(ours, 1)));
     c.put("nn-dsl, 2 threads", () -> rested(() -> stepsPerSecond(ours, 2)));
     if (numpy != null) {
-      c.put("NumPy (its BLAS's threads)", () -> rested(() -> 1 / numpy.seconds("mlp 10")));
+      c.put("NumPy (its BLAS's threads)", () -> rested(() -> 1 / numpy.seconds("mlp 20")));
     }
     if (torch != null) {
-      c.put("PyTorch (1 torch thread, BLAS default)", () -> rested(() -> 1 / torch.seconds("torch-mlp 10")));
+      c.put("PyTorch (1 torch thread, BLAS default)", () -> rested(() -> 1 / torch.seconds("torch-mlp 20")));
     }
     for (DoubleSupplier s : c.values()) {
       s.getAsDouble();
@@ -138,7 +140,10 @@ public final class Compare {
 
   private static double stepsPerSecond(Mlp mlp, int threads) {
     Kernels.setThreads(threads);
-    int steps = 10;
+    for (int i = 0; i < 20; i++) { // settle after the switch and the pause, as MlpThreads does
+      mlp.step();
+    }
+    int steps = 20;
     long start = System.nanoTime();
     for (int i = 0; i < steps; i++) {
       mlp.step();
