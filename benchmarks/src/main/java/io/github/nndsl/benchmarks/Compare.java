@@ -36,7 +36,7 @@ public final class Compare {
     int rounds = Integer.parseInt(opts.getOrDefault("rounds", "11"));
     Path script = extractScript();
     Peer numpy = Peer.start(opts.getOrDefault("python", "python3"), script, Map.of());
-    Peer torch = startTorch(opts, script);
+    Peer torch = startTorch(opts, script, false);
     System.out.printf(Locale.ROOT, "JVM %s, %d cpus, kernel threads %d, Vector API %s; peers: %s%s%n%n",
         Runtime.version(), Runtime.getRuntime().availableProcessors(), Kernels.threads(),
         Kernels.vectorized() ? "on" : "off (add --add-modules jdk.incubator.vector)",
@@ -44,7 +44,12 @@ public final class Compare {
 
     xor(rounds, numpy, torch);
     if (!opts.containsKey("no-mlp")) {
-      mlp(rounds, numpy, torch);
+      // a second PyTorch whose OpenBLAS has one thread: the single-thread figure, measured
+      Peer torchOne = torch == null ? null : startTorch(opts, script, true);
+      mlp(rounds, numpy, torch, torchOne);
+      if (torchOne != null) {
+        torchOne.close();
+      }
     }
     if (!opts.containsKey("no-process")) {
       process(rounds, opts, script, torch);
@@ -97,7 +102,7 @@ public final class Compare {
     return (end - start) / 1e6 / reps;
   }
 
-  private static void mlp(int rounds, Peer numpy, Peer torch) {
+  private static void mlp(int rounds, Peer numpy, Peer torch, Peer torchOne) {
     Mlp ours = new Mlp(0);
     Map<String, DoubleSupplier> c = new LinkedHashMap<>();
     // each after a pause: OpenBLAS's idle threads spin for about 0.1 s after a call, which would
@@ -111,6 +116,9 @@ public final class Compare {
     }
     if (torch != null) {
       c.put("PyTorch (1 torch thread, BLAS default)", () -> rested(() -> 1 / torch.seconds("torch-mlp 20")));
+    }
+    if (torchOne != null) {
+      c.put("PyTorch (1 torch thread, BLAS 1 thread)", () -> rested(() -> 1 / torchOne.seconds("torch-mlp 20")));
     }
     for (DoubleSupplier s : c.values()) {
       s.getAsDouble();
@@ -127,6 +135,11 @@ public final class Compare {
         "quoted in issue 4 (not measured here): PyTorch+OpenBLAS 1 thread 353 steps/s (ours, 1 thread: %.2fx),"
             + " best PyTorch 562 (ours, 2 threads: %.2fx); %.1f GFLOP/s on 2 threads%n%n",
         median(t.get("nn-dsl, 1 thread")) / 353, best / 562, best * Mlp.FLOP_PER_STEP / 1e9);
+    double[] torchOneThread = t.get("PyTorch (1 torch thread, BLAS 1 thread)");
+    if (torchOneThread != null) {
+      System.out.printf(Locale.ROOT, "measured here: ours on 1 thread vs PyTorch on 1 thread: %.2fx%n%n",
+          median(t.get("nn-dsl, 1 thread")) / median(torchOneThread));
+    }
   }
 
   private static double rested(DoubleSupplier measurement) {
@@ -236,12 +249,16 @@ public final class Compare {
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
-  private static Peer startTorch(Map<String, String> opts, Path script) {
+  private static Peer startTorch(Map<String, String> opts, Path script, boolean oneBlasThread) {
     if (opts.containsKey("no-torch")) {
       return null;
     }
     String tp = torchPython(opts);
-    Peer p = Peer.start(tp, script, torchEnv());
+    Map<String, String> env = new java.util.HashMap<>(torchEnv());
+    if (oneBlasThread) {
+      env.put("OPENBLAS_NUM_THREADS", "1");
+    }
+    Peer p = Peer.start(tp, script, env);
     if (p != null && !p.hasTorch()) {
       p.close();
       return null;
