@@ -46,20 +46,32 @@ final class VectorMatMul implements RowKernel {
           tile1(a, aOff + i * ars, acs, b, bOff + j + LANES, c, cOff + i * n + j + LANES, p0, p1, n);
         }
       }
+      // narrow outputs (10 classes: one vector and two columns) take rows four at a time, so
+      // four chains are in flight instead of one waiting on each fma's latency
       for (int j = wide; j < narrow; j += LANES) {
-        for (int i = r0; i < r1; i++) {
+        int i = r0;
+        for (; i + 4 <= r1; i += 4) {
+          tile4x1(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, p0, p1, n);
+        }
+        for (; i < r1; i++) {
           tile1(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, p0, p1, n);
         }
       }
-      for (int i = r0; i < r1; i++) {
-        int ai = aOff + i * ars;
-        int ci = cOff + i * n;
-        for (int j = narrow; j < n; j++) {
-          double s = c[ci + j];
-          for (int p = p0; p < p1; p++) {
-            s = Math.fma(a[ai + p * acs], b[bOff + p * n + j], s);
+      if (narrow < n) {
+        int i = r0;
+        for (; i + 4 <= r1; i += 4) {
+          scalar4(a, aOff + i * ars, ars, acs, b, bOff, c, cOff + i * n, p0, p1, narrow, n);
+        }
+        for (; i < r1; i++) {
+          int ai = aOff + i * ars;
+          int ci = cOff + i * n;
+          for (int j = narrow; j < n; j++) {
+            double s = c[ci + j];
+            for (int p = p0; p < p1; p++) {
+              s = Math.fma(a[ai + p * acs], b[bOff + p * n + j], s);
+            }
+            c[ci + j] = s;
           }
-          c[ci + j] = s;
         }
       }
     }
@@ -105,6 +117,50 @@ final class VectorMatMul implements RowKernel {
     c21.intoArray(c, ci + 2 * n + LANES);
     c30.intoArray(c, ci + 3 * n);
     c31.intoArray(c, ci + 3 * n + LANES);
+  }
+
+  /** Four rows by LANES columns of c over terms [p0, p1): four chains in flight. */
+  private static void tile4x1(
+      double[] a, int ai, int ars, int acs, double[] b, int bj, double[] c, int ci, int p0, int p1, int n) {
+    DoubleVector c0 = DoubleVector.fromArray(SPECIES, c, ci);
+    DoubleVector c1 = DoubleVector.fromArray(SPECIES, c, ci + n);
+    DoubleVector c2 = DoubleVector.fromArray(SPECIES, c, ci + 2 * n);
+    DoubleVector c3 = DoubleVector.fromArray(SPECIES, c, ci + 3 * n);
+    for (int p = p0; p < p1; p++) {
+      int q = ai + p * acs;
+      DoubleVector y = DoubleVector.fromArray(SPECIES, b, bj + p * n);
+      c0 = DoubleVector.broadcast(SPECIES, a[q]).fma(y, c0);
+      c1 = DoubleVector.broadcast(SPECIES, a[q + ars]).fma(y, c1);
+      c2 = DoubleVector.broadcast(SPECIES, a[q + 2 * ars]).fma(y, c2);
+      c3 = DoubleVector.broadcast(SPECIES, a[q + 3 * ars]).fma(y, c3);
+    }
+    c0.intoArray(c, ci);
+    c1.intoArray(c, ci + n);
+    c2.intoArray(c, ci + 2 * n);
+    c3.intoArray(c, ci + 3 * n);
+  }
+
+  /** Four rows of c, columns [j0, n) (fewer than LANES), one scalar chain per element, four at a time. */
+  private static void scalar4(
+      double[] a, int ai, int ars, int acs, double[] b, int bOff, double[] c, int ci, int p0, int p1, int j0, int n) {
+    for (int j = j0; j < n; j++) {
+      double s0 = c[ci + j];
+      double s1 = c[ci + n + j];
+      double s2 = c[ci + 2 * n + j];
+      double s3 = c[ci + 3 * n + j];
+      for (int p = p0; p < p1; p++) {
+        int q = ai + p * acs;
+        double y = b[bOff + p * n + j];
+        s0 = Math.fma(a[q], y, s0);
+        s1 = Math.fma(a[q + ars], y, s1);
+        s2 = Math.fma(a[q + 2 * ars], y, s2);
+        s3 = Math.fma(a[q + 3 * ars], y, s3);
+      }
+      c[ci + j] = s0;
+      c[ci + n + j] = s1;
+      c[ci + 2 * n + j] = s2;
+      c[ci + 3 * n + j] = s3;
+    }
   }
 
   /** One row by LANES columns of c over terms [p0, p1). */

@@ -17,6 +17,7 @@ class MatMulTest {
   private static final int[][] SHAPES = {
     {1, 1, 1}, {4, 2, 4}, {4, 4, 1}, {3, 5, 7}, {8, 8, 8}, {9, 17, 33},
     {37, 300, 270}, {130, 257, 18}, {5, 600, 301}, {64, 513, 65}, {128, 100, 256}, {203, 61, 150},
+    {128, 256, 10}, {37, 70, 12}, {6, 90, 9}, {256, 128, 10},
   };
 
   private final int savedThreads = KernelThreads.threads();

@@ -1,0 +1,45 @@
+package io.github.nndsl.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Elementwise#relu} writes {@code Math.max(v, 0.0)}, which C2 compiles to vector max
+ * instructions; this checks the bits of that compiled loop, not only the interpreter's, on long
+ * arrays full of the awkward values (-0.0, NaN, infinities, subnormals), against the definition
+ * written out: {@code v > 0 or v is NaN ? v : +0.0}.
+ */
+class ElementwiseTest {
+
+  private static final double[] AWKWARD = {
+    -0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
+    -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 1.0, -1.0,
+  };
+
+  @Test
+  void reluIsTheDefinitionBitForBitOnceCompiled() {
+    Random random = new Random(13);
+    int n = 4099; // not a multiple of any vector width
+    double[] x = new double[n + 3];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextInt(3) == 0 ? AWKWARD[random.nextInt(AWKWARD.length)] : random.nextGaussian();
+    }
+    double[] out = new double[n + 5];
+    for (int round = 0; round < 3000; round++) { // long enough for C2 to compile the loop
+      int xOff = round % 3;
+      int outOff = round % 5;
+      Elementwise.relu(x, xOff, out, outOff, n);
+      if (round % 500 == 499) {
+        for (int i = 0; i < n; i++) {
+          double v = x[xOff + i];
+          double expected = v > 0.0 || v != v ? v : 0.0;
+          int at = i;
+          assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(out[outOff + i]),
+              () -> "relu(" + v + ") at " + at);
+        }
+      }
+    }
+  }
+}
