@@ -30,7 +30,8 @@ import java.nio.file.Path;
  * <p><b>Writes are atomic.</b> {@code save} writes a temporary file in the target's directory,
  * forces it to disk and renames it over the target; if anything fails, the temporary file is
  * removed and a previous file of that name is left intact. Missing parent directories are not
- * created.
+ * created. A target that is a symbolic link is replaced by the new file (the rename acts on the
+ * link's own path, as {@code mv} does); the file the link pointed to is left as it was.
  *
  * <p><b>Loading treats the file as hostile.</b> Every defect (a header length beyond the file or
  * 16 MiB, malformed UTF-8 or JSON, duplicate keys, a dtype

@@ -93,6 +93,22 @@ class ModelFileTest {
     }
 
     @Test
+    void savingToASymbolicLinkReplacesTheLinkAndLeavesItsTargetAlone() throws java.io.IOException {
+      Path target = dir.resolve("run-42.safetensors");
+      Sequential old = everything();
+      ModelFile.save(target, old, old.compile(1));
+      byte[] before = java.nio.file.Files.readAllBytes(target);
+      Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("latest.safetensors"), target);
+
+      Sequential model = small();
+      ModelFile.save(link, model, trained(model));
+
+      assertTrue(!java.nio.file.Files.isSymbolicLink(link), "the link was replaced by a regular file");
+      assertEquals(model, ModelFile.load(link).model());
+      assertArrayEquals(before, java.nio.file.Files.readAllBytes(target), "the link's target is untouched");
+    }
+
+    @Test
     void loadedRecordDestructures() {
       Path file = dir.resolve("m.safetensors");
       Sequential model = small();
