@@ -295,26 +295,19 @@ public final class Network {
 
   /** Backward after {@link #forwardLoss} on the same batch: fills the store's gradients. */
   void backward(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss) {
-    backward(x, xOff, y, yOff, batch, loss, Double.NaN);
-  }
-
-  /**
-   * Backward, and when {@code sgdRate} is not NaN also plain SGD ({@code p -= rate * g}) on each
-   * parameter as soon as its gradient is written, which is after every use of the old value: the
-   * same bits as {@link #backward} followed by the optimiser's loop, without a pass of its own.
-   */
-  void backward(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss, double sgdRate) {
     int last = ops.length;
     if (last == 0) {
       return;
     }
     ops[last - 1].lossGradient(loss, activations[last], y, yOff, activationGradients[last], batch, outputs());
-    backwardFromLoss(x, xOff, batch, sgdRate);
+    backwardFromLoss(x, xOff, batch, Double.NaN);
   }
 
   /**
    * {@link #backward} after {@link #forwardLossAndGradient} on the same batch, whose loss gradient
-   * it starts from.
+   * it starts from; when {@code sgdRate} is not NaN, also plain SGD ({@code p -= rate * g}) on each
+   * parameter as soon as its gradient is written, which is after every use of the old value: the
+   * same bits as the optimiser's loop afterwards, without a pass of its own.
    */
   void backwardFromLoss(double[] x, int xOff, int batch, double sgdRate) {
     int last = ops.length;

@@ -27,15 +27,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Trainer {
 
-  // "no listener" is null inside, not a do-nothing object or lambda: a process that never
-  // listens loads no listener class at all (each class costs start-up time)
-
   private final Loss loss;
   private final Optimizer optimizer;
   private final int batchSize; // 0: full batch, in order
   private final long shuffleSeed;
   private final double targetLoss; // NaN: none
   private final Diagnostics diagnostics;
+  // null when nobody listens, here and for the step and epoch listeners below, not a do-nothing
+  // object or lambda: a process that never listens loads no listener class (each costs start-up)
   private final @Nullable DiagnosticListener diagnosticListener;
 
   private Trainer(
