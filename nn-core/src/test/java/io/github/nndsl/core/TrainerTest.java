@@ -192,6 +192,56 @@ class TrainerTest {
     }
 
     @Test
+    void aStepListenerHearsEveryMiniBatchStepWithItsLoss() {
+      List<double[]> heard = new ArrayList<>();
+      TrainingHistory h = Trainer.of(Losses.mse(), Optimizers.sgd(0.1)).withBatchSize(4)
+          .fit(net(), x, y, 7, (step, loss) -> heard.add(new double[] {step, loss}));
+      assertEquals(7, heard.size());
+      for (int i = 0; i < 7; i++) {
+        assertEquals(i + 1, heard.get(i)[0]);
+        assertEquals(h.losses()[i], heard.get(i)[1], 0.0);
+      }
+      // the batches really are mini-batches: the same steps on the full batch give other losses
+      double[] full = Trainer.of(Losses.mse(), Optimizers.sgd(0.1)).fit(net(), x, y, 7).losses();
+      assertNotEquals(full[6], h.losses()[6]);
+    }
+
+    @Test
+    void aTargetLossStopsMiniBatchTrainingAtTheFirstStepThatReachesIt() {
+      Trainer t = Trainer.of(Losses.mse(), Optimizers.sgd(0.1)).withBatchSize(4);
+      double[] free = t.fit(net(), x, y, 30).losses();
+      int first = 0;
+      while (free[first] > free[5]) { // the first step whose loss is at most step 6's
+        first++;
+      }
+      List<Integer> heard = new ArrayList<>();
+      Network stopped = net();
+      TrainingHistory h = t.withTargetLoss(free[5]).fit(stopped, x, y, 30, (step, loss) -> heard.add(step));
+      assertTrue(h.reachedTarget());
+      assertEquals(first + 1, h.steps());
+      assertEquals(free[first], h.finalLoss(), 0.0);
+      assertEquals(first + 1, heard.size(), "the listener hears the stopping step too");
+      // the stopping step took no update: the network is where the free run was after `first` steps
+      Network after = net();
+      t.fit(after, x, y, first);
+      assertArrayEquals(after.parameters().snapshot(), stopped.parameters().snapshot(), 0.0);
+    }
+
+    @Test
+    void fullBatchEpochsWithAListenerHearOneLossPerEpoch() {
+      List<double[]> epochs = new ArrayList<>();
+      Trainer t = Trainer.of(Losses.mse(), Optimizers.sgd(0.1));
+      TrainingHistory h = t.fitEpochs(net(), x, y, 5, (epoch, loss) -> epochs.add(new double[] {epoch, loss}));
+      assertEquals(5, epochs.size());
+      assertEquals(0, h.epochLosses().length, "documented: empty for full-batch training");
+      for (int e = 0; e < 5; e++) {
+        assertEquals(e + 1, epochs.get(e)[0]);
+        assertEquals(h.losses()[e], epochs.get(e)[1], 0.0);
+      }
+      assertArrayEquals(t.fit(net(), x, y, 5).losses(), h.losses(), 0.0, "the same steps as fit");
+    }
+
+    @Test
     void oneBatchOfAllRowsInAnyOrderMatchesFullBatchClosely() {
       Trainer full = Trainer.of(Losses.mse(), Optimizers.sgd(0.1));
       double a = full.fit(net(), x, y, 30).finalLoss();
