@@ -84,6 +84,23 @@ class DiagnosticsTest {
     }
 
     @Test
+    void miniBatchTrainingChecksPeriodicallyAndWhereATargetStopsIt() {
+      Network net = exerciseNetwork(7, 4);
+      SGD.fit(net, XOR_X, XOR_Y, 5000); // two ReLU units die
+      List<Diagnostic> heard = new ArrayList<>();
+      TrainingHistory periodic = SGD.withBatchSize(2).withDiagnostics(Diagnostics.every(10), heard::add)
+          .fit(net, XOR_X, XOR_Y, 25);
+      assertEquals(List.of(Diagnostic.Kind.DEAD_RELU), kinds(periodic));
+      assertEquals(10, only(periodic, Diagnostic.Kind.DEAD_RELU).step(), "the first periodic check");
+      assertEquals(periodic.diagnostics(), heard);
+
+      TrainingHistory stopped = SGD.withBatchSize(2).withTargetLoss(1.0).fit(net, XOR_X, XOR_Y, 25);
+      assertTrue(stopped.reachedTarget());
+      assertEquals(1, stopped.steps());
+      assertEquals(1, only(stopped, Diagnostic.Kind.DEAD_RELU).step(), "checked at the stopping step");
+    }
+
+    @Test
     void aShortRunOrAReachedTargetIsNoPlateau() {
       assertEquals(List.of(), kinds(SGD.fit(exerciseNetwork(1, 1), XOR_X, XOR_Y, 499)));
       Network net = exerciseNetwork(1, 1);
