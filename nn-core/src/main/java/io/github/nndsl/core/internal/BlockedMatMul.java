@@ -60,8 +60,9 @@ final class BlockedMatMul {
     int c3 = c2 + n;
     int p = p0;
     // 4 rows x 4 terms per pass over j: each load of b serves 4 rows, each load and store of c
-    // carries 4 multiply-adds, nested in increasing p; the j loop is unit stride and free of
-    // loop-carried dependences, so C2 vectorises it (vfmadd on 4 or 8 lanes)
+    // carries 4 multiply-adds, nested in increasing p. C2 does not vectorise this loop (it reads
+    // one array at several offsets; measured the same with -XX:-UseSuperWord, about 16 GFLOP/s):
+    // wide products take PackedMatMul, which newer JDKs do vectorise
     for (; p + 4 <= p1; p += 4) {
       int q0 = p * acs;
       int q1 = q0 + acs;

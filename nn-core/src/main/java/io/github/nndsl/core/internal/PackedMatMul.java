@@ -13,9 +13,9 @@ import java.util.Arrays;
  * row arrays, and two rows of c are carried in two accumulator arrays while the block passes over
  * them, three terms per pass. Measured on the project's machine (128x784x256, one thread): JDK 25
  * vectorises it, 44 GFLOP/s against the blocked kernel's 16; JDK 17's C2 does so only when the
- * inner loop is compiled as a method of its own and not inlined, which it cannot be made to do
- * without JVM flags, so there it runs at the blocked kernel's speed (the Vector API kernel is the
- * fast path on JDK 17).
+ * inner loop is compiled as a method of its own and not inlined, which no flag-free construction
+ * we tried could guarantee, so there it runs at the blocked kernel's speed (the Vector API kernel
+ * is the fast path on JDK 17).
  *
  * <p>Copies change no bits: every element of c is still the fma chain in increasing p from 0.0,
  * continued across blocks from the value it stored.
