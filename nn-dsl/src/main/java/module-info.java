@@ -14,4 +14,5 @@ module io.github.nndsl.dsl {
   requires static transitive org.jspecify;
 
   exports io.github.nndsl.dsl;
+  exports io.github.nndsl.dsl.file;
 }

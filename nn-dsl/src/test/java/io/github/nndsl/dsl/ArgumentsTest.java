@@ -1,4 +1,8 @@
 package io.github.nndsl.dsl;
+import io.github.nndsl.dsl.file.ModelFiling;
+
+import io.github.nndsl.dsl.file.Checkpoint;
+import io.github.nndsl.dsl.file.ModelFile;
 
 import static io.github.nndsl.dsl.Layers.linear;
 import static io.github.nndsl.dsl.Layers.relu;

@@ -1,5 +1,6 @@
 package io.github.nndsl.dsl;
 
+
 import static io.github.nndsl.dsl.InitTest.assertRejected;
 import static io.github.nndsl.dsl.Layers.identity;
 import static io.github.nndsl.dsl.Layers.leakyRelu;

@@ -1,6 +1,8 @@
 package io.github.nndsl.dsl;
+import io.github.nndsl.dsl.file.CheckpointTest;
 
-import static io.github.nndsl.dsl.ModelFileTest.bits;
+
+import static io.github.nndsl.dsl.file.ModelFileTest.bits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.github.nndsl.core.Network;

@@ -1,5 +1,6 @@
 package io.github.nndsl.dsl;
 
+
 import io.github.nndsl.core.Tensor;
 import java.io.BufferedReader;
 import java.io.IOException;

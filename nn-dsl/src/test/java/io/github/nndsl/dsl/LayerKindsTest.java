@@ -1,5 +1,6 @@
 package io.github.nndsl.dsl;
 
+
 import static io.github.nndsl.dsl.Layers.linear;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package io.github.nndsl.dsl;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,10 +26,10 @@ class ModuleTest {
   }
 
   @Test
-  void exportsOnlyTheApiPackage() {
+  void exportsOnlyTheApiPackages() {
     Set<String> exported =
         descriptor().exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
-    assertEquals(Set.of("io.github.nndsl.dsl"), exported);
+    assertEquals(Set.of("io.github.nndsl.dsl", "io.github.nndsl.dsl.file"), exported);
     assertTrue(descriptor().packages().contains("io.github.nndsl.dsl.internal"));
   }
 

@@ -1,4 +1,5 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
+
 
 /**
  * Thrown when a model or checkpoint file is malformed, truncated or hostile: the message says what

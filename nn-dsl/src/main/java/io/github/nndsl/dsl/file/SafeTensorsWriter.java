@@ -1,4 +1,5 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
+
 
 import io.github.nndsl.dsl.internal.AtomicFile;
 import io.github.nndsl.dsl.internal.Json;

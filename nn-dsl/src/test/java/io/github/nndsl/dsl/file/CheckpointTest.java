@@ -1,11 +1,14 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
+
+import io.github.nndsl.dsl.Layers;
+import io.github.nndsl.dsl.Sequential;
 
 import static io.github.nndsl.dsl.Layers.linear;
 import static io.github.nndsl.dsl.Layers.relu;
 import static io.github.nndsl.dsl.Layers.sigmoid;
-import static io.github.nndsl.dsl.ModelFileTest.bits;
-import static io.github.nndsl.dsl.ModelFiling.bytes;
-import static io.github.nndsl.dsl.ModelFiling.replaceInHeader;
+import static io.github.nndsl.dsl.file.ModelFileTest.bits;
+import static io.github.nndsl.dsl.file.ModelFiling.bytes;
+import static io.github.nndsl.dsl.file.ModelFiling.replaceInHeader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,15 +29,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CheckpointTest {
+public class CheckpointTest {
 
-  static final Sequential MODEL =
+  public static final Sequential MODEL =
       Sequential.of(linear(3, 8), relu(), linear(8, 4), Layers.tanh(), linear(4, 1), sigmoid());
-  static final Trainer ADAM =
+  public static final Trainer ADAM =
       Trainer.of(Losses.binaryCrossEntropy(), Optimizers.adam(0.02)).withBatchSize(5).withShuffleSeed(3);
 
-  static final Tensor X = data(17, 3, 1);
-  static final Tensor Y = labels(X);
+  public static final Tensor X = data(17, 3, 1);
+  public static final Tensor Y = labels(X);
 
   @TempDir Path dir;
 

@@ -1,4 +1,10 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
+
+import io.github.nndsl.dsl.Init;
+import io.github.nndsl.dsl.Layer;
+import io.github.nndsl.dsl.Layers;
+import io.github.nndsl.dsl.Linear;
+import io.github.nndsl.dsl.Sequential;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

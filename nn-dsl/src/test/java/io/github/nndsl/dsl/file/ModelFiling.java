@@ -1,4 +1,10 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
+
+import io.github.nndsl.dsl.Init;
+import io.github.nndsl.dsl.Layers;
+import io.github.nndsl.dsl.Linear;
+import io.github.nndsl.dsl.Sequential;
+import io.github.nndsl.dsl.Sigmoid;
 
 import static io.github.nndsl.dsl.Layers.leakyRelu;
 import static io.github.nndsl.dsl.Layers.linear;
@@ -20,26 +26,26 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Test helpers for model files: a small trained model, and raw file surgery. */
-final class ModelFiling {
+public final class ModelFiling {
 
-  static final Tensor X = Tensor.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}});
-  static final Tensor Y = Tensor.of(new double[][] {{0}, {1}, {1}, {0}});
+  public static final Tensor X = Tensor.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}});
+  public static final Tensor Y = Tensor.of(new double[][] {{0}, {1}, {1}, {0}});
 
   private ModelFiling() {}
 
   /** Linear(2, 3), ReLU, Linear(3, 1), Sigmoid: 0.weight (2, 3), 0.bias (3), 2.weight (3, 1), 2.bias (1). */
-  static Sequential small() {
+  public static Sequential small() {
     return Sequential.of(linear(2, 3).withWeightInit(Init.normal(0.5)), relu(), linear(3, 1), sigmoid());
   }
 
-  static Network trained(Sequential model) {
+  public static Network trained(Sequential model) {
     Network net = model.compile(3);
     Trainer.of(Losses.mse(), Optimizers.sgd(0.5)).fit(net, X, Y, 50);
     return net;
   }
 
   /** Every layer kind and init kind, so a round trip covers the whole codec. */
-  static Sequential everything() {
+  public static Sequential everything() {
     return Sequential.of(
         linear(2, 5).withWeightInit(Init.uniform(-0.0, 0.25)).withBiasInit(Init.constant(-0.0)),
         leakyRelu(0.2),
@@ -54,7 +60,7 @@ final class ModelFiling {
         relu());
   }
 
-  static byte[] bytes(Path file) {
+  public static byte[] bytes(Path file) {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
@@ -62,7 +68,7 @@ final class ModelFiling {
     }
   }
 
-  static Path write(Path file, byte[] content) {
+  public static Path write(Path file, byte[] content) {
     try {
       return Files.write(file, content);
     } catch (IOException e) {
@@ -70,20 +76,20 @@ final class ModelFiling {
     }
   }
 
-  static long headerLength(byte[] file) {
+  public static long headerLength(byte[] file) {
     return ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
   }
 
-  static String header(byte[] file) {
+  public static String header(byte[] file) {
     return new String(file, 8, (int) headerLength(file), StandardCharsets.UTF_8);
   }
 
-  static byte[] data(byte[] file) {
+  public static byte[] data(byte[] file) {
     return Arrays.copyOfRange(file, 8 + (int) headerLength(file), file.length);
   }
 
   /** A file with this header and data section. */
-  static byte[] assemble(String header, byte[] data) {
+  public static byte[] assemble(String header, byte[] data) {
     byte[] h = header.getBytes(StandardCharsets.UTF_8);
     ByteBuffer b = ByteBuffer.allocate(8 + h.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
     b.putLong(h.length).put(h).put(data);
@@ -91,7 +97,7 @@ final class ModelFiling {
   }
 
   /** The file with one literal replacement in its header (which must occur). */
-  static byte[] replaceInHeader(byte[] file, String from, String to) {
+  public static byte[] replaceInHeader(byte[] file, String from, String to) {
     String h = header(file);
     if (!h.contains(from)) {
       throw new IllegalArgumentException("header does not contain " + from + ": " + h);

@@ -1,8 +1,10 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
 
-import static io.github.nndsl.dsl.ModelFiling.X;
-import static io.github.nndsl.dsl.ModelFiling.small;
-import static io.github.nndsl.dsl.ModelFiling.trained;
+import io.github.nndsl.dsl.Sequential;
+
+import static io.github.nndsl.dsl.file.ModelFiling.X;
+import static io.github.nndsl.dsl.file.ModelFiling.small;
+import static io.github.nndsl.dsl.file.ModelFiling.trained;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,10 +1,11 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
 
-import static io.github.nndsl.dsl.JsonFields.array;
-import static io.github.nndsl.dsl.JsonFields.integer;
-import static io.github.nndsl.dsl.JsonFields.keys;
-import static io.github.nndsl.dsl.JsonFields.object;
-import static io.github.nndsl.dsl.JsonFields.string;
+
+import static io.github.nndsl.dsl.file.JsonFields.array;
+import static io.github.nndsl.dsl.file.JsonFields.integer;
+import static io.github.nndsl.dsl.file.JsonFields.keys;
+import static io.github.nndsl.dsl.file.JsonFields.object;
+import static io.github.nndsl.dsl.file.JsonFields.string;
 
 import io.github.nndsl.dsl.internal.Json;
 import io.github.nndsl.dsl.internal.JsonException;

@@ -1,12 +1,14 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
 
-import static io.github.nndsl.dsl.ModelFiling.X;
-import static io.github.nndsl.dsl.ModelFiling.bytes;
-import static io.github.nndsl.dsl.ModelFiling.everything;
-import static io.github.nndsl.dsl.ModelFiling.header;
-import static io.github.nndsl.dsl.ModelFiling.headerLength;
-import static io.github.nndsl.dsl.ModelFiling.small;
-import static io.github.nndsl.dsl.ModelFiling.trained;
+import io.github.nndsl.dsl.Sequential;
+
+import static io.github.nndsl.dsl.file.ModelFiling.X;
+import static io.github.nndsl.dsl.file.ModelFiling.bytes;
+import static io.github.nndsl.dsl.file.ModelFiling.everything;
+import static io.github.nndsl.dsl.file.ModelFiling.header;
+import static io.github.nndsl.dsl.file.ModelFiling.headerLength;
+import static io.github.nndsl.dsl.file.ModelFiling.small;
+import static io.github.nndsl.dsl.file.ModelFiling.trained;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,11 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ModelFileTest {
+public class ModelFileTest {
 
   @TempDir Path dir;
 
-  static long[] bits(double[] values) {
+  public static long[] bits(double[] values) {
     return java.util.Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray();
   }
 

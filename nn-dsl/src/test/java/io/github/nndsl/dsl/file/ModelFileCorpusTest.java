@@ -1,4 +1,5 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
+
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,6 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
+
+import io.github.nndsl.dsl.Sequential;
 
 import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizer;

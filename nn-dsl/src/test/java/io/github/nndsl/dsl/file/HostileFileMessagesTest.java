@@ -1,8 +1,9 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
 
-import static io.github.nndsl.dsl.ModelFiling.bytes;
-import static io.github.nndsl.dsl.ModelFiling.replaceInHeader;
-import static io.github.nndsl.dsl.ModelFiling.small;
+
+import static io.github.nndsl.dsl.file.ModelFiling.bytes;
+import static io.github.nndsl.dsl.file.ModelFiling.replaceInHeader;
+import static io.github.nndsl.dsl.file.ModelFiling.small;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

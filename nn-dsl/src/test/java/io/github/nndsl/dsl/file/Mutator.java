@@ -1,4 +1,5 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
+
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,12 +1,24 @@
-package io.github.nndsl.dsl;
+package io.github.nndsl.dsl.file;
 
-import static io.github.nndsl.dsl.JsonFields.array;
-import static io.github.nndsl.dsl.JsonFields.bool;
-import static io.github.nndsl.dsl.JsonFields.finiteDouble;
-import static io.github.nndsl.dsl.JsonFields.integer;
-import static io.github.nndsl.dsl.JsonFields.keys;
-import static io.github.nndsl.dsl.JsonFields.object;
-import static io.github.nndsl.dsl.JsonFields.string;
+import io.github.nndsl.dsl.Identity;
+import io.github.nndsl.dsl.Init;
+import io.github.nndsl.dsl.Layer;
+import io.github.nndsl.dsl.Layers;
+import io.github.nndsl.dsl.LeakyRelu;
+import io.github.nndsl.dsl.Linear;
+import io.github.nndsl.dsl.Relu;
+import io.github.nndsl.dsl.Sequential;
+import io.github.nndsl.dsl.Sigmoid;
+import io.github.nndsl.dsl.Softmax;
+import io.github.nndsl.dsl.Tanh;
+
+import static io.github.nndsl.dsl.file.JsonFields.array;
+import static io.github.nndsl.dsl.file.JsonFields.bool;
+import static io.github.nndsl.dsl.file.JsonFields.finiteDouble;
+import static io.github.nndsl.dsl.file.JsonFields.integer;
+import static io.github.nndsl.dsl.file.JsonFields.keys;
+import static io.github.nndsl.dsl.file.JsonFields.object;
+import static io.github.nndsl.dsl.file.JsonFields.string;
 
 import io.github.nndsl.dsl.internal.Json;
 import io.github.nndsl.dsl.internal.JsonWriter;

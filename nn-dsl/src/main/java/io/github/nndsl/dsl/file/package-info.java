@@ -1,0 +1,9 @@
+/**
+ * Files: models saved and loaded with their architecture ({@link ModelFile}), training checkpoints
+ * ({@link Checkpoint}), and the errors a hostile or malformed file gives ({@link
+ * ModelFileException}).
+ */
+@NullMarked
+package io.github.nndsl.dsl.file;
+
+import org.jspecify.annotations.NullMarked;
