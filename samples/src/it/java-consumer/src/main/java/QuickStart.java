@@ -1,6 +1,7 @@
 import static io.github.nndsl.dsl.Layers.*;
 
 import io.github.nndsl.core.*;
+import io.github.nndsl.core.train.*;
 import io.github.nndsl.dsl.Sequential;
 
 public class QuickStart {

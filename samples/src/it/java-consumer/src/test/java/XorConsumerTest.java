@@ -8,7 +8,7 @@ import io.github.nndsl.core.Losses;
 import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizers;
 import io.github.nndsl.core.Tensor;
-import io.github.nndsl.core.Trainer;
+import io.github.nndsl.core.train.Trainer;
 import io.github.nndsl.dsl.Sequential;
 import org.junit.jupiter.api.Test;
 

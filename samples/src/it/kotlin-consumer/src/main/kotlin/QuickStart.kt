@@ -1,4 +1,6 @@
 import io.github.nndsl.core.*
+import io.github.nndsl.core.random.NumPyRandom
+import io.github.nndsl.core.train.Trainer
 import io.github.nndsl.dsl.Layers.*
 import io.github.nndsl.dsl.Sequential
 

@@ -1,7 +1,7 @@
 import io.github.nndsl.core.Losses
 import io.github.nndsl.core.Optimizers
 import io.github.nndsl.core.Tensor
-import io.github.nndsl.core.Trainer
+import io.github.nndsl.core.train.Trainer
 import io.github.nndsl.dsl.Layers.linear
 import io.github.nndsl.dsl.Layers.relu
 import io.github.nndsl.dsl.Layers.sigmoid

@@ -1,6 +1,7 @@
 package io.github.nndsl.benchmarks;
 
-import io.github.nndsl.core.NumPyRandom;
+import io.github.nndsl.core.random.NumPyRandom;
+
 
 /**
  * The limit to compare against: the XOR network trained by one plain loop over {@code double[]},

@@ -1,14 +1,15 @@
 package io.github.nndsl.benchmarks;
 
+import io.github.nndsl.core.random.NumPyRandom;
+import io.github.nndsl.core.train.Trainer;
+
 import static io.github.nndsl.dsl.Layers.linear;
 import static io.github.nndsl.dsl.Layers.relu;
 
 import io.github.nndsl.core.Losses;
 import io.github.nndsl.core.Network;
-import io.github.nndsl.core.NumPyRandom;
 import io.github.nndsl.core.Optimizers;
 import io.github.nndsl.core.Tensor;
-import io.github.nndsl.core.Trainer;
 import io.github.nndsl.dsl.Init;
 import io.github.nndsl.dsl.Sequential;
 

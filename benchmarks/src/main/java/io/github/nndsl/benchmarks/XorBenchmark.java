@@ -1,5 +1,7 @@
 package io.github.nndsl.benchmarks;
 
+import io.github.nndsl.core.train.Trainer;
+
 import static io.github.nndsl.dsl.Layers.linear;
 import static io.github.nndsl.dsl.Layers.relu;
 import static io.github.nndsl.dsl.Layers.sigmoid;
@@ -8,7 +10,6 @@ import io.github.nndsl.core.Losses;
 import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizers;
 import io.github.nndsl.core.Tensor;
-import io.github.nndsl.core.Trainer;
 import io.github.nndsl.dsl.Init;
 import io.github.nndsl.dsl.Sequential;
 import io.github.nndsl.samples.Xor;

@@ -1,5 +1,7 @@
 package io.github.nndsl.core;
 
+import io.github.nndsl.core.internal.LossFunction;
+
 /**
  * A loss function: a scalar measure of how far predictions are from targets, and its gradient
  * with respect to the predictions. Obtain one from {@link Losses}.
@@ -14,10 +16,21 @@ package io.github.nndsl.core;
  *
  * @since 0.1.0
  */
-public abstract class Loss {
+public final class Loss {
 
-  /** Only {@link Losses} creates losses: the engine calls the flat-array methods on its buffers. */
-  Loss() {}
+  private final LossFunction function;
+  private final String name;
+
+  /** Only {@link Losses} creates losses: the engine calls the function on its buffers. */
+  Loss(LossFunction function, String name) {
+    this.function = function;
+    this.name = name;
+  }
+
+  /** The arithmetic, on flat buffers. */
+  LossFunction function() {
+    return function;
+  }
 
   /**
    * Computes the loss of predictions against targets.
@@ -30,9 +43,9 @@ public abstract class Loss {
    *     NaN or infinite
    * @since 0.1.0
    */
-  public final double compute(Tensor predictions, Tensor targets) {
+  public double compute(Tensor predictions, Tensor targets) {
     check(predictions, targets);
-    return value(predictions.data(), predictions.offset(), targets.data(), targets.offset(), rows(predictions),
+    return function.value(predictions.data(), predictions.offset(), targets.data(), targets.offset(), rows(predictions),
         cols(predictions));
   }
 
@@ -46,10 +59,10 @@ public abstract class Loss {
    *     NaN or infinite
    * @since 0.1.0
    */
-  public final Tensor gradient(Tensor predictions, Tensor targets) {
+  public Tensor gradient(Tensor predictions, Tensor targets) {
     check(predictions, targets);
     double[] g = new double[predictions.size()];
-    gradient(predictions.data(), predictions.offset(), targets.data(), targets.offset(), g, 0, rows(predictions),
+    function.gradient(predictions.data(), predictions.offset(), targets.data(), targets.offset(), g, 0, rows(predictions),
         cols(predictions));
     return Tensor.wrap(g, predictions.shape());
   }
@@ -71,8 +84,13 @@ public abstract class Loss {
   }
 
   /** The loss over a (rows, cols) block of predictions p and targets t. */
-  abstract double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols);
-
-  /** Writes dLoss/dp for the same block into g. */
-  abstract void gradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols);
+  /**
+   * Returns the factory call that makes this loss, for example {@code mse()}.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    return name;
+  }
 }

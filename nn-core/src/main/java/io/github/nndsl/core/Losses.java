@@ -1,6 +1,7 @@
 package io.github.nndsl.core;
 
 import io.github.nndsl.core.internal.Elementwise;
+import io.github.nndsl.core.internal.LossFunction;
 
 /**
  * The loss functions: mean squared error, binary cross-entropy and categorical cross-entropy (on
@@ -77,30 +78,31 @@ public final class Losses {
     return Math.max(Math.log(x), LOG_FLOOR);
   }
 
-  private static final class Mse extends Loss {
-    static final Loss INSTANCE = new Mse();
+  private static final class Mse extends LossFunction {
+    static final Loss INSTANCE = new Loss(new Mse(), "mse()");
 
     @Override
-    double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
+    public boolean isMeanSquaredError() {
+      return true;
+    }
+
+    @Override
+    public double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
       return Elementwise.meanSquaredError(p, pOff, t, tOff, rows * cols);
     }
 
     @Override
-    void gradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
+    public void gradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
       Elementwise.mseBackward(p, pOff, t, tOff, g, gOff, rows * cols);
     }
 
-    @Override
-    public String toString() {
-      return "mse()";
-    }
   }
 
-  private static final class BinaryCrossEntropy extends Loss {
-    static final Loss INSTANCE = new BinaryCrossEntropy();
+  private static final class BinaryCrossEntropy extends LossFunction {
+    static final Loss INSTANCE = new Loss(new BinaryCrossEntropy(), "binaryCrossEntropy()");
 
     @Override
-    double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
+    public double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
       int n = rows * cols;
       double sum = 0.0;
       for (int i = 0; i < n; i++) {
@@ -112,7 +114,7 @@ public final class Losses {
     }
 
     @Override
-    void gradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
+    public void gradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
       int n = rows * cols;
       for (int i = 0; i < n; i++) {
         double pi = p[pOff + i];
@@ -121,17 +123,13 @@ public final class Losses {
       }
     }
 
-    @Override
-    public String toString() {
-      return "binaryCrossEntropy()";
-    }
   }
 
-  private static final class CrossEntropy extends Loss {
-    static final Loss INSTANCE = new CrossEntropy();
+  private static final class CrossEntropy extends LossFunction {
+    static final Loss INSTANCE = new Loss(new CrossEntropy(), "crossEntropy()");
 
     @Override
-    double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
+    public double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
       double sum = 0.0;
       for (int i = 0; i < rows * cols; i++) {
         double ti = t[tOff + i];
@@ -143,7 +141,7 @@ public final class Losses {
     }
 
     @Override
-    void gradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
+    public void gradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
       for (int i = 0; i < rows * cols; i++) {
         double ti = t[tOff + i];
         // d(-t log p)/dp = -t / p; p floored at e^-100 to match the floored log
@@ -151,17 +149,13 @@ public final class Losses {
       }
     }
 
-    @Override
-    public String toString() {
-      return "crossEntropy()";
-    }
   }
 
-  private static final class CrossEntropyWithLogits extends Loss {
-    static final Loss INSTANCE = new CrossEntropyWithLogits();
+  private static final class CrossEntropyWithLogits extends LossFunction {
+    static final Loss INSTANCE = new Loss(new CrossEntropyWithLogits(), "crossEntropyWithLogits()");
 
     @Override
-    double value(double[] z, int zOff, double[] t, int tOff, int rows, int cols) {
+    public double value(double[] z, int zOff, double[] t, int tOff, int rows, int cols) {
       double total = 0.0;
       for (int r = 0; r < rows; r++) {
         int zi = zOff + r * cols;
@@ -182,7 +176,7 @@ public final class Losses {
     }
 
     @Override
-    void gradient(double[] z, int zOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
+    public void gradient(double[] z, int zOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
       for (int r = 0; r < rows; r++) {
         int zi = zOff + r * cols;
         int ti = tOff + r * cols;
@@ -210,9 +204,5 @@ public final class Losses {
       return max;
     }
 
-    @Override
-    public String toString() {
-      return "crossEntropyWithLogits()";
-    }
   }
 }

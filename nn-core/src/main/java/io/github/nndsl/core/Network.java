@@ -1,5 +1,10 @@
 package io.github.nndsl.core;
 
+import io.github.nndsl.core.internal.ActivationScan;
+import io.github.nndsl.core.internal.Dense;
+import io.github.nndsl.core.internal.LossFunction;
+import io.github.nndsl.core.internal.Op;
+import io.github.nndsl.core.internal.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,25 +30,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Network {
 
-  private final int inputs;
-  private final Op[] ops;
+  private final Plan plan;
   private final ParameterStore store;
   private final List<String> layerNames;
-  private final int[] opLayers; // opLayers[i]: the index of the last layer op i computes
-  private double[][] activations; // activations[i + 1] is the output of ops[i]; [0] is unused
-  private double[][] activationGradients; // the gradient with respect to activations[i]
-  private int capacity;
-  private @Nullable TrainingState trainingState;
+  // what the trainer (io.github.nndsl.core.train) keeps here between fits: optimiser state and
+  // the shuffling position; typed Object so that this package does not depend on that one
+  private @Nullable Object trainingState;
 
-  private Network(int inputs, Op[] ops, int[] opLayers, ParameterStore store, List<String> layerNames) {
-    this.inputs = inputs;
-    this.ops = ops;
-    this.opLayers = opLayers;
+  private Network(Plan plan, ParameterStore store, List<String> layerNames) {
+    this.plan = plan;
     this.store = store;
     this.layerNames = layerNames;
-    this.activations = new double[ops.length + 1][];
-    this.activationGradients = new double[ops.length + 1][];
-    ensureCapacity(1);
   }
 
   /**
@@ -78,7 +75,7 @@ public final class Network {
    * @since 0.1.0
    */
   public int inputs() {
-    return inputs;
+    return plan.inputs();
   }
 
   /**
@@ -88,7 +85,7 @@ public final class Network {
    * @since 0.1.0
    */
   public int outputs() {
-    return ops.length == 0 ? inputs : ops[ops.length - 1].outputs;
+    return plan.outputs();
   }
 
   /**
@@ -108,7 +105,7 @@ public final class Network {
     checkInputs(x, "x");
     Checks.finite(x, "x");
     int batch = x.dim(0);
-    double[] out = forward(x.data(), x.offset(), batch);
+    double[] out = plan.forward(x.data(), x.offset(), batch);
     double[] result = new double[batch * outputs()];
     System.arraycopy(out, 0, result, 0, result.length);
     return Tensor.wrap(result, batch, outputs());
@@ -139,8 +136,9 @@ public final class Network {
     Checks.finite(x, "x");
     Checks.finite(y, "y");
     int batch = x.dim(0);
-    double value = forwardLoss(x.data(), x.offset(), y.data(), y.offset(), batch, loss);
-    backward(x.data(), x.offset(), y.data(), y.offset(), batch, loss);
+    LossFunction function = loss.function();
+    double value = plan.forwardLoss(x.data(), x.offset(), y.data(), y.offset(), batch, function);
+    plan.backward(x.data(), x.offset(), y.data(), y.offset(), batch, function);
     return value;
   }
 
@@ -161,12 +159,12 @@ public final class Network {
    */
   public double deadReluFraction(Tensor x) {
     checkFiniteRows(x);
-    int units = ActivationScan.reluUnits(this);
+    int units = ActivationScan.reluUnits(plan);
     if (units == 0) {
       return 0;
     }
-    forward(x.data(), x.offset(), x.dim(0));
-    return (double) ActivationScan.deadUnits(this, x.dim(0)) / units;
+    plan.forward(x.data(), x.offset(), x.dim(0));
+    return (double) ActivationScan.deadUnits(plan, x.dim(0)) / units;
   }
 
   /**
@@ -187,12 +185,12 @@ public final class Network {
   public double saturatedSigmoidFraction(Tensor x) {
     checkFiniteRows(x);
     int batch = x.dim(0);
-    long total = ActivationScan.sigmoidOutputs(this, batch);
+    long total = ActivationScan.sigmoidOutputs(plan, batch);
     if (total == 0) {
       return 0;
     }
-    forward(x.data(), x.offset(), batch);
-    return (double) ActivationScan.saturated(this, null, 0, batch, Diagnostics.SATURATION_MARGIN) / total;
+    plan.forward(x.data(), x.offset(), batch);
+    return (double) ActivationScan.saturated(plan, null, 0, batch, ActivationScan.SATURATION_MARGIN) / total;
   }
 
   private void checkRows(Tensor x) {
@@ -207,29 +205,24 @@ public final class Network {
     Checks.finite(x, "x");
   }
 
-  /** The plan, for the diagnostics; not to be modified. */
-  Op[] ops() {
-    return ops;
+  /** The compiled plan, for nn-core's other packages (through CoreAccess). */
+  Plan plan() {
+    return plan;
   }
 
-  /**
-   * The index, as the user counts layers, of the last layer op {@code i} computes: a dense op that
-   * absorbed the activation after it reports that activation's index.
-   */
-  int layerOf(int i) {
-    return opLayers[i];
+  @Nullable Object trainingState() {
+    return trainingState;
   }
 
-  /** The buffer holding the output of op {@code i - 1}, offset 0; {@code i} from 1. */
-  double[] activation(int i) {
-    return activations[i];
+  void trainingState(@Nullable Object state) {
+    this.trainingState = state;
   }
 
   void checkInputs(Tensor x, String name) {
     Checks.rank(x, 2, name);
-    if (x.dim(1) != inputs) {
+    if (x.dim(1) != inputs()) {
       throw new IllegalArgumentException(
-          name + " must have " + inputs + " columns (the network's inputs), but has shape " + x.shapeString());
+          name + " must have " + inputs() + " columns (the network's inputs), but has shape " + x.shapeString());
     }
   }
 
@@ -245,134 +238,6 @@ public final class Network {
               + ") (x's rows, the network's outputs), but has shape "
               + y.shapeString());
     }
-  }
-
-  /** Grows the work buffers to hold at least {@code batch} rows; never shrinks them. */
-  private void ensureCapacity(int batch) {
-    if (batch <= capacity) {
-      return;
-    }
-    int rows = Math.max(batch, capacity * 2);
-    for (int i = 0; i < ops.length; i++) {
-      activations[i + 1] = new double[Math.multiplyExact(rows, ops[i].outputs)];
-      activationGradients[i + 1] = new double[rows * ops[i].outputs];
-    }
-    capacity = rows;
-  }
-
-  /** Forward over {@code batch} rows of x; returns the buffer holding the output (offset 0). */
-  double[] forward(double[] x, int xOff, int batch) {
-    ensureCapacity(batch);
-    double[] in = x;
-    int inOff = xOff;
-    for (int i = 0; i < ops.length; i++) {
-      ops[i].forward(in, inOff, activations[i + 1], batch);
-      in = activations[i + 1];
-      inOff = 0;
-    }
-    return in;
-  }
-
-  /** Forward, then the loss of the output against y. */
-  double forwardLoss(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss) {
-    double[] out = forward(x, xOff, batch);
-    int outOff = ops.length == 0 ? xOff : 0;
-    return loss.value(out, outOff, y, yOff, batch, outputs());
-  }
-
-  /**
-   * Forward, then the loss of the output against y, returned, and its gradient at the output, kept
-   * for {@link #backwardFromLoss}: one pass over the output where the last op can fuse the two.
-   */
-  double forwardLossAndGradient(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss) {
-    double[] out = forward(x, xOff, batch);
-    int last = ops.length;
-    if (last == 0) {
-      return loss.value(out, xOff, y, yOff, batch, outputs());
-    }
-    return ops[last - 1].lossAndGradient(loss, out, y, yOff, activationGradients[last], batch, outputs());
-  }
-
-  /** Backward after {@link #forwardLoss} on the same batch: fills the store's gradients. */
-  void backward(double[] x, int xOff, double[] y, int yOff, int batch, Loss loss) {
-    int last = ops.length;
-    if (last == 0) {
-      return;
-    }
-    ops[last - 1].lossGradient(loss, activations[last], y, yOff, activationGradients[last], batch, outputs());
-    backwardFromLoss(x, xOff, batch, Double.NaN);
-  }
-
-  /**
-   * {@link #backward} after {@link #forwardLossAndGradient} on the same batch, whose loss gradient
-   * it starts from; when {@code sgdRate} is not NaN, also plain SGD ({@code p -= rate * g}) on each
-   * parameter as soon as its gradient is written, which is after every use of the old value: the
-   * same bits as the optimiser's loop afterwards, without a pass of its own.
-   */
-  void backwardFromLoss(double[] x, int xOff, int batch, double sgdRate) {
-    int last = ops.length;
-    for (int i = last - 1; i >= 0; i--) {
-      double[] in = i == 0 ? x : activations[i];
-      int inOff = i == 0 ? xOff : 0;
-      double[] gIn = i == 0 ? null : activationGradients[i];
-      ops[i].backward(in, inOff, activations[i + 1], activationGradients[i + 1], gIn, batch, sgdRate);
-    }
-  }
-
-  /** The optimiser and shuffling state of the last training run, kept for the next one. */
-  @Nullable TrainingState trainingState() {
-    return trainingState;
-  }
-
-  void trainingState(@Nullable TrainingState state) {
-    this.trainingState = state;
-  }
-
-  /**
-   * Returns a copy of the training state this network carries between {@code fit} calls (the
-   * optimiser's state, the shuffling generator and the position in the epoch), or null if it has
-   * not been trained since it was built or {@link #resetTrainingState()} was called.
-   *
-   * <pre>{@code
-   * TrainingSnapshot s = net.trainingSnapshot();
-   * }</pre>
-   *
-   * @return an independent snapshot, or null
-   * @since 0.1.0
-   */
-  public @Nullable TrainingSnapshot trainingSnapshot() {
-    TrainingState state = trainingState;
-    return state == null ? null : TrainingSnapshot.of(state);
-  }
-
-  /**
-   * Replaces this network's training state with a snapshot's, so that the next {@code fit} with an
-   * equal optimiser and shuffling seed continues exactly where the snapshot was taken. Parameters
-   * are not touched: restore them with {@link ParameterStore#restore(double[])}.
-   *
-   * <pre>{@code
-   * other.parameters().restore(net.parameters().snapshot());
-   * other.restoreTrainingSnapshot(net.trainingSnapshot());
-   * }</pre>
-   *
-   * @param snapshot a snapshot from a network of the same layout
-   * @throws IllegalArgumentException if snapshot is null or its optimiser state does not fit this
-   *     network's parameter count (nothing is changed then)
-   * @since 0.1.0
-   */
-  public void restoreTrainingSnapshot(TrainingSnapshot snapshot) {
-    Checks.notNull(snapshot, "snapshot");
-    this.trainingState = snapshot.toState(store.size());
-  }
-
-  /**
-   * Forgets the optimiser's state (momentum, Adam moments) and the shuffling position, so the next
-   * {@code fit} starts fresh; parameters are kept.
-   *
-   * @since 0.1.0
-   */
-  public void resetTrainingState() {
-    this.trainingState = null;
   }
 
   /**
@@ -532,14 +397,14 @@ public final class Network {
               slope = next.slope();
             }
           }
-          op = new Dense(s.in(), s.out(), store, weightOffsets[i], biasOffsets[i], fused, slope, previous);
+          op = new Dense(s.in(), s.out(), store.values(), store.gradients(), weightOffsets[i], biasOffsets[i], fused, slope, previous);
           names.add("Linear(" + s.in() + ", " + s.out() + (s.bias() ? "" : ", bias=false") + ")");
           if (fused != null) {
             names.add(describe(fused, slope));
             i++;
           }
         } else {
-          op = Op.Activation.create(kind, s.in(), s.slope(), previous);
+          op = Op.activation(kind, s.in(), s.slope(), previous);
           names.add(describe(kind, s.slope()));
         }
         ops.add(op);
@@ -550,7 +415,8 @@ public final class Network {
       for (int i = 0; i < layerOfOp.length; i++) {
         layerOfOp[i] = opLayers.get(i);
       }
-      return new Network(inputs, ops.toArray(new Op[0]), layerOfOp, store, List.copyOf(names));
+      Plan plan = new Plan(inputs, ops.toArray(new Op[0]), layerOfOp, store.values(), store.gradients());
+      return new Network(plan, store, List.copyOf(names));
     }
 
     // an if chain, not a switch: javac turns a switch on another class's enum into a lookup

@@ -1,5 +1,7 @@
 package io.github.nndsl.core;
 
+import io.github.nndsl.core.internal.OptimizerState;
+
 /**
  * An update rule for a network's parameters, described by its hyper-parameters; obtain one from
  * {@link Optimizers}. The description is an immutable value (equal when the rule and the
@@ -19,26 +21,5 @@ public abstract class Optimizer {
   Optimizer() {}
 
   /** Creates fresh state for a store of {@code size} parameters. */
-  abstract State newState(int size);
-
-  /** The mutable per-network state of one optimiser: one fused loop over the flat arrays. */
-  abstract static class State {
-
-    /** Updates p in place from the gradients g (both of the store's size). */
-    abstract void step(double[] p, double[] g);
-
-    /**
-     * The learning rate if this is plain SGD ({@code p -= lr * g} and nothing else, so the network
-     * may apply it as it writes each gradient), else NaN.
-     */
-    double plainSgdRate() {
-      return Double.NaN;
-    }
-
-    /** The state's arrays and counters, flattened, for checkpoints. */
-    abstract double[] save();
-
-    /** Restores what {@link #save()} produced. */
-    abstract void load(double[] saved);
-  }
+  abstract OptimizerState newState(int size);
 }

@@ -1,5 +1,6 @@
 package io.github.nndsl.core;
 
+import io.github.nndsl.core.internal.OptimizerState;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -183,39 +184,39 @@ public final class Optimizers {
     }
 
     @Override
-    State newState(int size) {
+    OptimizerState newState(int size) {
       if (momentum == 0.0) {
         return new PlainState();
       }
       return MomentumState.create(this, size); // typed as State: plain SGD never loads the class
     }
 
-    private final class PlainState extends State {
+    private final class PlainState extends OptimizerState {
       @Override
-      double plainSgdRate() {
+      public double fusedRate() {
         return lr;
       }
 
       @Override
-      void step(double[] p, double[] g) {
+      public void step(double[] p, double[] g) {
         for (int i = 0; i < p.length; i++) {
           p[i] -= lr * g[i];
         }
       }
 
       @Override
-      double[] save() {
+      public double[] save() {
         return new double[0];
       }
 
       @Override
-      void load(double[] saved) {}
+      public void load(double[] saved) {}
     }
 
-    private final class MomentumState extends State {
+    private final class MomentumState extends OptimizerState {
       private final double[] velocity;
 
-      static State create(Sgd sgd, int size) {
+      static OptimizerState create(Sgd sgd, int size) {
         return sgd.new MomentumState(size);
       }
 
@@ -224,7 +225,7 @@ public final class Optimizers {
       }
 
       @Override
-      void step(double[] p, double[] g) {
+      public void step(double[] p, double[] g) {
         double[] v = velocity;
         if (nesterov) {
           for (int i = 0; i < p.length; i++) {
@@ -242,12 +243,12 @@ public final class Optimizers {
       }
 
       @Override
-      double[] save() {
+      public double[] save() {
         return velocity.clone();
       }
 
       @Override
-      void load(double[] saved) {
+      public void load(double[] saved) {
         System.arraycopy(saved, 0, velocity, 0, velocity.length);
       }
     }
@@ -296,11 +297,11 @@ public final class Optimizers {
     }
 
     @Override
-    State newState(int size) {
+    OptimizerState newState(int size) {
       return new AdamState(size);
     }
 
-    private final class AdamState extends State {
+    private final class AdamState extends OptimizerState {
       private final double[] m;
       private final double[] v;
       private double beta1Power = 1.0;
@@ -313,7 +314,7 @@ public final class Optimizers {
       }
 
       @Override
-      void step(double[] p, double[] g) {
+      public void step(double[] p, double[] g) {
         steps++;
         beta1Power *= beta1;
         beta2Power *= beta2;
@@ -330,7 +331,7 @@ public final class Optimizers {
       }
 
       @Override
-      double[] save() {
+      public double[] save() {
         double[] out = new double[m.length * 2 + 3];
         System.arraycopy(m, 0, out, 0, m.length);
         System.arraycopy(v, 0, out, m.length, v.length);
@@ -341,7 +342,7 @@ public final class Optimizers {
       }
 
       @Override
-      void load(double[] saved) {
+      public void load(double[] saved) {
         System.arraycopy(saved, 0, m, 0, m.length);
         System.arraycopy(saved, m.length, v, 0, v.length);
         beta1Power = saved[2 * m.length];

@@ -1,7 +1,7 @@
 /**
- * The nn-dsl engine: {@link io.github.nndsl.core.Tensor}, the exercise's functional operations
- * ({@link io.github.nndsl.core.Functional}) and NumPy's random generator reproduced bit for bit
- * ({@link io.github.nndsl.core.NumPyRandom}).
+ * The engine: {@link io.github.nndsl.core.Tensor}, the exercise's functional operations ({@link
+ * io.github.nndsl.core.Functional}), the compiled {@link io.github.nndsl.core.Network} with its
+ * {@link io.github.nndsl.core.ParameterStore}, losses and optimisers.
  *
  * <p>Every type here is non-null unless annotated otherwise.
  *

@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The engine's boundaries inside nn-core: its kernels stay plain and it never prints. That nn-core
- * never uses nn-dsl is checked in nn-dsl's BoundariesTest, which sees both modules' classes.
+ * never uses nn-dsl is checked in the samples module's BoundariesTest, which sees every module's classes.
  */
 @AnalyzeClasses(packages = "io.github.nndsl.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

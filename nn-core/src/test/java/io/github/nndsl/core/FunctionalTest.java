@@ -22,13 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The build-nn series' checks (problems 01-06) ported, plus NumPy golden vectors and central
  * finite differences (eps 1e-5) of every backward.
  */
-class FunctionalTest {
+public class FunctionalTest {
 
   private static final Golden GOLDEN = Golden.load("/golden/functional.txt");
   private static final double EPS = 1e-5;
 
   /** Deterministic pseudo-random values in [-2, 2) that are independent of the code under test. */
-  static Tensor filled(long seed, int... shape) {
+  public static Tensor filled(long seed, int... shape) {
     java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
     Tensor t = Tensor.zeros(shape);
     for (int i = 0; i < t.size(); i++) {

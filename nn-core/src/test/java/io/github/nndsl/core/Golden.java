@@ -10,14 +10,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Reads the golden-vector files written by the NumPy scripts in src/test/python. */
-final class Golden {
+public final class Golden {
 
   private final Map<String, Tensor> tensors = new HashMap<>();
   private final Map<String, Double> scalars = new HashMap<>();
 
   private Golden() {}
 
-  static Golden load(String resource) {
+  public static Golden load(String resource) {
     Golden g = new Golden();
     InputStream in = Golden.class.getResourceAsStream(resource);
     if (in == null) {
@@ -50,7 +50,7 @@ final class Golden {
     return g;
   }
 
-  Tensor tensor(String name) {
+  public Tensor tensor(String name) {
     Tensor t = tensors.get(name);
     if (t == null) {
       throw new IllegalStateException("no golden tensor " + name);
@@ -58,7 +58,7 @@ final class Golden {
     return t;
   }
 
-  double scalar(String name) {
+  public double scalar(String name) {
     Double v = scalars.get(name);
     if (v == null) {
       throw new IllegalStateException("no golden scalar " + name);

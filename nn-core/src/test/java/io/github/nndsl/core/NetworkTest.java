@@ -1,5 +1,8 @@
 package io.github.nndsl.core;
 
+import io.github.nndsl.core.internal.OptimizerState;
+import io.github.nndsl.core.random.NumPyRandom;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,17 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class NetworkTest {
+public class NetworkTest {
 
-  static final Tensor XOR_X = Tensor.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}});
-  static final Tensor XOR_Y = Tensor.of(new double[][] {{0}, {1}, {1}, {0}});
+  public static final Tensor XOR_X = Tensor.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}});
+  public static final Tensor XOR_Y = Tensor.of(new double[][] {{0}, {1}, {1}, {0}});
 
-  static Network xorNetwork(int hidden) {
+  public static Network xorNetwork(int hidden) {
     return Network.builder(2).linear(hidden, true).relu().linear(1, true).sigmoid().build();
   }
 
   /** Fills every parameter with draws from a fixed generator (normal * 0.5, as the exercise). */
-  static void randomize(Network net, long seed) {
+  public static void randomize(Network net, long seed) {
     NumPyRandom rng = NumPyRandom.defaultRng(seed);
     ParameterStore store = net.parameters();
     for (String name : store.names()) {
@@ -208,7 +211,7 @@ class NetworkTest {
     long thread = Thread.currentThread().getId();
     Network net = xorNetwork(8);
     randomize(net, 40);
-    Optimizer.State sgd = Optimizers.adam(0.01).newState(net.parameters().size());
+    OptimizerState sgd = Optimizers.adam(0.01).newState(net.parameters().size());
     Loss loss = Losses.mse();
     double[] x = XOR_X.toArray();
     double[] y = XOR_Y.toArray();
@@ -216,8 +219,8 @@ class NetworkTest {
     double[] gradients = net.parameters().gradients();
     double sink = 0;
     for (int i = 0; i < 20_000; i++) { // warm up: buffers sized, code compiled
-      sink += net.forwardLoss(x, 0, y, 0, 4, loss);
-      net.backward(x, 0, y, 0, 4, loss);
+      sink += net.plan().forwardLoss(x, 0, y, 0, 4, loss.function());
+      net.plan().backward(x, 0, y, 0, 4, loss.function());
       sgd.step(values, gradients);
     }
     // the minimum over several rounds: a stray allocation by the JIT or the JVM itself (a few
@@ -226,8 +229,8 @@ class NetworkTest {
     for (int round = 0; round < 5; round++) {
       long before = threads.getThreadAllocatedBytes(thread);
       for (int i = 0; i < 10_000; i++) {
-        sink += net.forwardLoss(x, 0, y, 0, 4, loss);
-        net.backward(x, 0, y, 0, 4, loss);
+        sink += net.plan().forwardLoss(x, 0, y, 0, 4, loss.function());
+        net.plan().backward(x, 0, y, 0, 4, loss.function());
         sgd.step(values, gradients);
       }
       long after = threads.getThreadAllocatedBytes(thread);

@@ -1,5 +1,11 @@
 package io.github.nndsl.core;
 
+import io.github.nndsl.core.random.NumPyRandom;
+import io.github.nndsl.core.train.Diagnostic;
+import io.github.nndsl.core.train.Diagnostics;
+import io.github.nndsl.core.train.Trainer;
+import io.github.nndsl.core.train.TrainingHistory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package io.github.nndsl.core;
 
+import io.github.nndsl.core.internal.OptimizerState;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,7 +21,7 @@ class OptimizersTest {
     double[] p = GOLDEN.tensor("opt.p0").toArray();
     double[][] grads = GOLDEN.tensor("opt.grads").toRows();
     double[][] expected = GOLDEN.tensor("opt." + name).toRows();
-    Optimizer.State state = optimizer.newState(p.length);
+    OptimizerState state = optimizer.newState(p.length);
     for (int s = 0; s < grads.length; s++) {
       state.step(p, grads[s]);
       for (int i = 0; i < p.length; i++) {
@@ -62,20 +63,20 @@ class OptimizersTest {
     double[] g1 = FunctionalTest.filled(3, 5).toArray();
     double[] g2 = FunctionalTest.filled(5, 5).toArray();
     double[] uninterrupted = FunctionalTest.filled(4, 5).toArray();
-    Optimizer.State s = optimizer.newState(5);
+    OptimizerState s = optimizer.newState(5);
     s.step(uninterrupted, g1);
     s.step(uninterrupted, g2);
 
     double[] resumed = FunctionalTest.filled(4, 5).toArray();
-    Optimizer.State before = optimizer.newState(5);
+    OptimizerState before = optimizer.newState(5);
     before.step(resumed, g1);
-    Optimizer.State after = optimizer.newState(5);
+    OptimizerState after = optimizer.newState(5);
     after.load(before.save());
     after.step(resumed, g2);
     assertArrayEquals(uninterrupted, resumed, 0.0);
 
     double[] fresh = FunctionalTest.filled(4, 5).toArray();
-    Optimizer.State restart = optimizer.newState(5);
+    OptimizerState restart = optimizer.newState(5);
     restart.step(fresh, g1);
     optimizer.newState(5).step(fresh, g2);
     assertNotEquals(uninterrupted[0], fresh[0], "without the saved state the second step differs");

@@ -1,5 +1,9 @@
 package io.github.nndsl.core;
 
+import io.github.nndsl.core.internal.OptimizerState;
+import io.github.nndsl.core.random.NumPyRandom;
+import io.github.nndsl.core.train.Trainer;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +62,7 @@ class PropertiesTest {
     Optimizer optimizer = which == 0 ? Optimizers.sgd(0) : which == 1 ? Optimizers.nesterov(0, 0.9) : Optimizers.adam(0);
     double[] p = random(seed, 9).toArray();
     double[] before = p.clone();
-    Optimizer.State state = optimizer.newState(9);
+    OptimizerState state = optimizer.newState(9);
     for (int s = 0; s < 5; s++) {
       state.step(p, random(seed + s + 1, 9).toArray());
     }

@@ -1,8 +1,11 @@
 package io.github.nndsl.core;
 
+import io.github.nndsl.core.train.Trainer;
+import io.github.nndsl.core.train.TrainingSnapshot;
+
 import static io.github.nndsl.core.NetworkTest.XOR_X;
 import static io.github.nndsl.core.NetworkTest.XOR_Y;
-import static io.github.nndsl.core.TrainerTest.exerciseNetwork;
+import static io.github.nndsl.core.train.TrainerTest.exerciseNetwork;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -71,11 +74,11 @@ class RejectedCallsTest {
     SGD.fit(net, XOR_X, XOR_Y, 7); // some training state and gradients to keep
     double[] values = net.parameters().snapshot();
     double[] gradients = net.parameters().gradientSnapshot();
-    TrainingSnapshot state = net.trainingSnapshot();
+    TrainingSnapshot state = TrainingSnapshot.take(net);
     assertEquals(message, assertThrows(IllegalArgumentException.class, () -> call.accept(net)).getMessage());
     assertArrayEquals(values, net.parameters().snapshot());
     assertArrayEquals(gradients, net.parameters().gradientSnapshot());
-    assertEquals(state, net.trainingSnapshot());
+    assertEquals(state, TrainingSnapshot.take(net));
   }
 
   @Test
@@ -83,9 +86,9 @@ class RejectedCallsTest {
     Network net = exerciseNetwork(3, 4);
     Network small = exerciseNetwork(3, 1);
     Trainer.of(Losses.mse(), Optimizers.adam(0.01)).fit(small, XOR_X, XOR_Y, 3);
-    assertNull(net.trainingSnapshot());
-    assertThrows(IllegalArgumentException.class, () -> net.restoreTrainingSnapshot(small.trainingSnapshot()));
-    assertNull(net.trainingSnapshot());
+    assertNull(TrainingSnapshot.take(net));
+    assertThrows(IllegalArgumentException.class, () -> TrainingSnapshot.take(small).restore(net));
+    assertNull(TrainingSnapshot.take(net));
   }
 
   @Test

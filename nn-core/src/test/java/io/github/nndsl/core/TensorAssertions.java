@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Comparisons of tensors for tests: exact bits, or within a number of units in the last place. */
-final class TensorAssertions {
+public final class TensorAssertions {
 
   private TensorAssertions() {}
 
-  static void assertBitsEqual(Tensor expected, Tensor actual) {
+  public static void assertBitsEqual(Tensor expected, Tensor actual) {
     assertArrayEquals(expected.shape(), actual.shape(), "shape");
     double[] e = expected.toArray();
     double[] a = actual.toArray();
@@ -20,7 +20,7 @@ final class TensorAssertions {
   }
 
   /** Each element within {@code ulps} units in the last place of the expected value. */
-  static void assertWithinUlps(Tensor expected, Tensor actual, int ulps) {
+  public static void assertWithinUlps(Tensor expected, Tensor actual, int ulps) {
     assertArrayEquals(expected.shape(), actual.shape(), "shape");
     double[] e = expected.toArray();
     double[] a = actual.toArray();
@@ -31,7 +31,7 @@ final class TensorAssertions {
     }
   }
 
-  static void assertClose(Tensor expected, Tensor actual, double tolerance) {
+  public static void assertClose(Tensor expected, Tensor actual, double tolerance) {
     assertArrayEquals(expected.shape(), actual.shape(), "shape");
     assertArrayEquals(expected.toArray(), actual.toArray(), tolerance);
   }

@@ -1,5 +1,8 @@
 package io.github.nndsl.core;
 
+import io.github.nndsl.core.random.NumPyRandom;
+import io.github.nndsl.core.train.Trainer;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
 package io.github.nndsl.dsl;
 
+import io.github.nndsl.core.random.NumPyRandom;
+
 
 import static io.github.nndsl.dsl.InitTest.assertRejected;
 import static io.github.nndsl.dsl.Layers.identity;
@@ -14,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import io.github.nndsl.core.Network;
-import io.github.nndsl.core.NumPyRandom;
 import io.github.nndsl.core.ParameterStore;
 import io.github.nndsl.core.Tensor;
 import java.util.ArrayList;

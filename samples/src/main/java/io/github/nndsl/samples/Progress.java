@@ -1,7 +1,8 @@
 package io.github.nndsl.samples;
 
-import io.github.nndsl.core.EpochListener;
-import io.github.nndsl.core.StepListener;
+import io.github.nndsl.core.train.EpochListener;
+import io.github.nndsl.core.train.StepListener;
+
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -1,5 +1,8 @@
 package io.github.nndsl.samples;
 
+import io.github.nndsl.core.train.Trainer;
+import io.github.nndsl.core.train.TrainingHistory;
+
 import static io.github.nndsl.dsl.Layers.linear;
 import static io.github.nndsl.dsl.Layers.tanh;
 
@@ -7,8 +10,6 @@ import io.github.nndsl.core.Losses;
 import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizers;
 import io.github.nndsl.core.Tensor;
-import io.github.nndsl.core.Trainer;
-import io.github.nndsl.core.TrainingHistory;
 import io.github.nndsl.dsl.Sequential;
 import java.io.PrintStream;
 import java.nio.file.Path;

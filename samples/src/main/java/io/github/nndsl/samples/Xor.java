@@ -1,12 +1,13 @@
 package io.github.nndsl.samples;
 
+import io.github.nndsl.core.random.NumPyRandom;
+
 import static io.github.nndsl.dsl.Layers.linear;
 import static io.github.nndsl.dsl.Layers.relu;
 import static io.github.nndsl.dsl.Layers.sigmoid;
 
 import io.github.nndsl.core.Functional;
 import io.github.nndsl.core.LinearGradients;
-import io.github.nndsl.core.NumPyRandom;
 import io.github.nndsl.core.Tensor;
 import io.github.nndsl.dsl.Init;
 import io.github.nndsl.dsl.Sequential;

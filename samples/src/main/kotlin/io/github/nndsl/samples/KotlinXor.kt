@@ -4,10 +4,10 @@ package io.github.nndsl.samples
 
 import io.github.nndsl.core.Functional
 import io.github.nndsl.core.Losses
-import io.github.nndsl.core.NumPyRandom
+import io.github.nndsl.core.random.NumPyRandom
 import io.github.nndsl.core.Optimizers
 import io.github.nndsl.core.Tensor
-import io.github.nndsl.core.Trainer
+import io.github.nndsl.core.train.Trainer
 import io.github.nndsl.dsl.Init
 import io.github.nndsl.dsl.Layers.linear
 import io.github.nndsl.dsl.Layers.relu

@@ -67,9 +67,9 @@ class SamplesTest {
 
     @Test
     void drawsThreeArmsOfOneHundredPointsFromTheSeededGenerator() {
-      assertEquals(300, Spirals.points(io.github.nndsl.core.NumPyRandom.defaultRng(0)).dim(0));
-      assertEquals(Spirals.points(io.github.nndsl.core.NumPyRandom.defaultRng(0)),
-          Spirals.points(io.github.nndsl.core.NumPyRandom.defaultRng(0)));
+      assertEquals(300, Spirals.points(io.github.nndsl.core.random.NumPyRandom.defaultRng(0)).dim(0));
+      assertEquals(Spirals.points(io.github.nndsl.core.random.NumPyRandom.defaultRng(0)),
+          Spirals.points(io.github.nndsl.core.random.NumPyRandom.defaultRng(0)));
       assertEquals(2, Spirals.labels()[299]);
     }
 

@@ -1,12 +1,13 @@
 package io.github.nndsl.samples;
 
+import io.github.nndsl.core.train.Trainer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.nndsl.core.Losses;
 import io.github.nndsl.core.Optimizers;
 import io.github.nndsl.core.Tensor;
-import io.github.nndsl.core.Trainer;
 import io.github.nndsl.dsl.Init;
 import io.github.nndsl.dsl.Layers;
 import io.github.nndsl.dsl.Sequential;
@@ -52,9 +53,9 @@ class StartupClassesTest {
       "io.github.nndsl.dsl.Identity", "io.github.nndsl.dsl.Init$Uniform",
       "io.github.nndsl.core.Losses$BinaryCrossEntropy", "io.github.nndsl.core.Losses$CrossEntropy",
       "io.github.nndsl.core.Losses$CrossEntropyWithLogits", "io.github.nndsl.core.Optimizers$Adam",
-      "io.github.nndsl.core.Optimizers$Sgd$MomentumState", "io.github.nndsl.core.StepListener",
-      "io.github.nndsl.core.EpochListener", "io.github.nndsl.core.DiagnosticListener",
-      "io.github.nndsl.core.TrainingDivergedException", "io.github.nndsl.core.Op$Activation",
+      "io.github.nndsl.core.Optimizers$Sgd$MomentumState", "io.github.nndsl.core.train.StepListener",
+      "io.github.nndsl.core.train.EpochListener", "io.github.nndsl.core.train.DiagnosticListener",
+      "io.github.nndsl.core.train.TrainingDivergedException", "io.github.nndsl.core.internal.Op$Activation",
       "io.github.nndsl.samples.Xor");
 
   @Test
@@ -75,7 +76,7 @@ class StartupClassesTest {
       loaded.add(m.group(1));
     }
     // the engine's classes are there, so the log was read right
-    assertTrue(loaded.containsAll(List.of("io.github.nndsl.core.Network", "io.github.nndsl.core.Dense",
+    assertTrue(loaded.containsAll(List.of("io.github.nndsl.core.Network", "io.github.nndsl.core.internal.Dense",
         "io.github.nndsl.core.internal.SmallDense", "io.github.nndsl.dsl.Sequential")), loaded::toString);
     for (String name : NOT_NEEDED) {
       assertTrue(!loaded.contains(name), () -> name + " was loaded: " + loaded);

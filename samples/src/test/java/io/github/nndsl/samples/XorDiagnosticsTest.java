@@ -1,14 +1,15 @@
 package io.github.nndsl.samples;
 
+import io.github.nndsl.core.train.Diagnostic;
+import io.github.nndsl.core.train.Trainer;
+import io.github.nndsl.core.train.TrainingHistory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.nndsl.core.Diagnostic;
 import io.github.nndsl.core.Losses;
 import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizers;
-import io.github.nndsl.core.Trainer;
-import io.github.nndsl.core.TrainingHistory;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.github.nndsl.samples;
 
+import io.github.nndsl.core.train.Trainer;
+
 import static io.github.nndsl.dsl.Init.normal;
 import static io.github.nndsl.dsl.Layers.linear;
 import static io.github.nndsl.dsl.Layers.relu;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.nndsl.core.Losses;
 import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizers;
-import io.github.nndsl.core.Trainer;
 import io.github.nndsl.dsl.Sequential;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;

@@ -1,16 +1,16 @@
 package io.github.nndsl.samples
 
-import io.github.nndsl.core.Diagnostic
-import io.github.nndsl.core.Diagnostics
+import io.github.nndsl.core.train.Diagnostic
+import io.github.nndsl.core.train.Diagnostics
 import io.github.nndsl.core.Functional
 import io.github.nndsl.core.LinearGradients
 import io.github.nndsl.core.Losses
 import io.github.nndsl.core.Network
-import io.github.nndsl.core.NumPyRandom
+import io.github.nndsl.core.random.NumPyRandom
 import io.github.nndsl.core.Optimizers
 import io.github.nndsl.core.Tensor
-import io.github.nndsl.core.Trainer
-import io.github.nndsl.core.TrainingHistory
+import io.github.nndsl.core.train.Trainer
+import io.github.nndsl.core.train.TrainingHistory
 import io.github.nndsl.dsl.Layer
 import io.github.nndsl.dsl.Layers.linear
 import io.github.nndsl.dsl.Layers.relu

@@ -1,8 +1,10 @@
 /**
- * Kernels behind nn-core: matrix products, elementwise operations and reductions on flat arrays.
+ * The engine's insides: kernels (matrix products, elementwise operations and reductions on flat
+ * arrays), the compiled plan of ops with its work buffers, losses' and optimisers' arithmetic, and
+ * the bridge through which nn-core's packages reach them.
  *
- * <p><strong>Internal: not API.</strong> Anything here may change or vanish in any release; use
- * {@link io.github.nndsl.core.Functional} and the other types of {@code io.github.nndsl.core}.
+ * <p><strong>Internal: not API.</strong> Anything here may change or vanish in any release, and the
+ * module does not export it; use {@code io.github.nndsl.core} and its sibling packages.
  */
 @NullMarked
 package io.github.nndsl.core.internal;

@@ -1,11 +1,12 @@
 package io.github.nndsl.dsl.file;
 
+import io.github.nndsl.core.train.TrainingSnapshot;
+
 import io.github.nndsl.dsl.Sequential;
 
 import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizer;
 import io.github.nndsl.core.Optimizers;
-import io.github.nndsl.core.TrainingSnapshot;
 import io.github.nndsl.dsl.internal.AtomicFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ public final class Checkpoint {
   static void save(Path file, Sequential model, Network network, AtomicFile.Hook hook) {
     ModelFiles.checkArguments(file, model, network);
     SafeTensorsWriter writer = ModelFiles.writer(ModelFiles.CHECKPOINT_FORMAT, model, network);
-    TrainingSnapshot s = network.trainingSnapshot();
+    TrainingSnapshot s = TrainingSnapshot.take(network);
     if (s != null) {
       writer.metadata("training.optimizer", s.optimizer().toString())
           .metadata("training.shuffle_seed", Long.toString(s.shuffleSeed()))
@@ -117,7 +118,7 @@ public final class Checkpoint {
       TrainingSnapshot snapshot = snapshot(reader, network.parameters().size());
       if (snapshot != null) {
         try {
-          network.restoreTrainingSnapshot(snapshot);
+          snapshot.restore(network);
         } catch (IllegalArgumentException e) {
           throw new ModelFileException("training state does not fit the model: " + e.getMessage(), e);
         }

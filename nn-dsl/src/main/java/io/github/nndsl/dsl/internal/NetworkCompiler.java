@@ -1,7 +1,8 @@
 package io.github.nndsl.dsl.internal;
 
+import io.github.nndsl.core.random.NumPyRandom;
+
 import io.github.nndsl.core.Network;
-import io.github.nndsl.core.NumPyRandom;
 import io.github.nndsl.core.ParameterStore;
 import io.github.nndsl.core.Tensor;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.github.nndsl.dsl.file;
 
+import io.github.nndsl.core.train.Trainer;
+import io.github.nndsl.core.train.TrainingSnapshot;
+
 import io.github.nndsl.dsl.Layers;
 import io.github.nndsl.dsl.Sequential;
 
@@ -19,8 +22,6 @@ import io.github.nndsl.core.Losses;
 import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizers;
 import io.github.nndsl.core.Tensor;
-import io.github.nndsl.core.Trainer;
-import io.github.nndsl.core.TrainingSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public class CheckpointTest {
   @TempDir Path dir;
 
   static Tensor data(int rows, int cols, long seed) {
-    return io.github.nndsl.core.NumPyRandom.defaultRng(seed).standardNormal(rows, cols);
+    return io.github.nndsl.core.random.NumPyRandom.defaultRng(seed).standardNormal(rows, cols);
   }
 
   static Tensor labels(Tensor x) {
@@ -82,9 +83,9 @@ public class CheckpointTest {
       Path file = dir.resolve("run.ckpt.safetensors");
       Checkpoint.save(file, MODEL, net);
 
-      TrainingSnapshot loaded = Checkpoint.load(file).network().trainingSnapshot();
+      TrainingSnapshot loaded = TrainingSnapshot.take(Checkpoint.load(file).network());
 
-      assertEquals(net.trainingSnapshot(), loaded);
+      assertEquals(TrainingSnapshot.take(net), loaded);
       assertEquals(15, loaded.cursor(), "7 steps of 5, 5, 5, 2 rows: three batches into the second epoch");
       assertEquals(1, loaded.epoch());
     }
@@ -97,7 +98,7 @@ public class CheckpointTest {
 
       Network loaded = Checkpoint.load(file).network();
 
-      assertNull(loaded.trainingSnapshot());
+      assertNull(TrainingSnapshot.take(loaded));
       assertArrayEquals(bits(net.parameters().snapshot()), bits(loaded.parameters().snapshot()));
     }
   }
@@ -176,8 +177,8 @@ public class CheckpointTest {
       assertEquals("__metadata__ 'training.epoch' must be an integer in [0, 2147483647], but was '"
               + "1".repeat(40) + "...'",
           rejection(replaceInHeader(file, epoch, "\"training.epoch\":\"" + "1".repeat(41) + "\"")));
-      assertEquals(0, Checkpoint.load(ModelFiling.write(dir.resolve("zero.safetensors"),
-          replaceInHeader(file, epoch, "\"training.epoch\":\"0\""))).network().trainingSnapshot().epoch());
+      assertEquals(0, TrainingSnapshot.take(Checkpoint.load(ModelFiling.write(dir.resolve("zero.safetensors"),
+          replaceInHeader(file, epoch, "\"training.epoch\":\"0\""))).network()).epoch());
     }
 
     @Test

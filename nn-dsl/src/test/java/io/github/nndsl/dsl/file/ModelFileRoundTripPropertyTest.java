@@ -1,5 +1,7 @@
 package io.github.nndsl.dsl.file;
 
+import io.github.nndsl.core.random.NumPyRandom;
+
 import io.github.nndsl.dsl.Init;
 import io.github.nndsl.dsl.Layer;
 import io.github.nndsl.dsl.Layers;
@@ -10,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.nndsl.core.Network;
-import io.github.nndsl.core.NumPyRandom;
 import io.github.nndsl.core.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;

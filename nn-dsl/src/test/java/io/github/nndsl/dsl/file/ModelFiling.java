@@ -1,5 +1,7 @@
 package io.github.nndsl.dsl.file;
 
+import io.github.nndsl.core.train.Trainer;
+
 import io.github.nndsl.dsl.Init;
 import io.github.nndsl.dsl.Layers;
 import io.github.nndsl.dsl.Linear;
@@ -15,7 +17,6 @@ import io.github.nndsl.core.Losses;
 import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizers;
 import io.github.nndsl.core.Tensor;
-import io.github.nndsl.core.Trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,9 +1,10 @@
 package io.github.nndsl.dsl.internal;
 
+import io.github.nndsl.core.random.NumPyRandom;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.nndsl.core.Network;
-import io.github.nndsl.core.NumPyRandom;
 import io.github.nndsl.core.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,129 @@
+package io.github.nndsl.core.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A dense layer {@code x · w + b} with the elementwise activation that follows it in the plan
+ * fused in: forward writes the activation's output straight from the product, and the backward
+ * pass receives its gradient already taken through the activation (the next op or the loss folds
+ * the derivative in), so a Linear-ReLU pair costs the passes of one op. Weights (inputs, outputs)
+ * and bias live in the parameter store.
+ *
+ * <p>The bits are those of the unfused ops: each element is still the product's fma chain, then
+ * {@code + bias} as a separate addition, then the activation; the backward kernels are unchanged.
+ */
+public final class Dense extends Op {
+  private final double[] values;
+  private final double[] gradients;
+  private final int weightOffset;
+  private final int biasOffset; // -1: no bias
+  private final @Nullable Kind activation; // null: none (an Identity fuses to none as well)
+  private final double slope;
+  private final @Nullable Kind previous; // the previous op's fused activation, folded into gIn
+  private final double previousSlope;
+  private final int activationCode; // the same two as SmallDense's codes
+  private final int previousCode;
+
+  public Dense(int inputs, int outputs, double[] values, double[] gradients, int weightOffset, int biasOffset,
+      @Nullable Kind activation, double slope, @Nullable Op previous) {
+    super(inputs, outputs);
+    this.values = values;
+    this.gradients = gradients;
+    this.weightOffset = weightOffset;
+    this.biasOffset = biasOffset;
+    this.activation = activation == Kind.IDENTITY ? null : activation;
+    this.slope = slope;
+    this.previous = previous == null ? null : previous.fused();
+    this.previousSlope = previous == null ? 0.0 : previous.fusedSlope();
+    this.activationCode = code(this.activation);
+    this.previousCode = code(this.previous);
+  }
+
+  private static int code(@Nullable Kind kind) {
+    if (kind == null) {
+      return SmallDense.NONE;
+    }
+    // an if chain, not a switch: javac turns a switch on another class's enum into a lookup
+    // class of its own, one more class for every process to load
+    if (kind == Kind.RELU) {
+      return SmallDense.RELU;
+    } else if (kind == Kind.SIGMOID) {
+      return SmallDense.SIGMOID;
+    } else if (kind == Kind.TANH) {
+      return SmallDense.TANH;
+    } else if (kind == Kind.LEAKY_RELU) {
+      return SmallDense.LEAKY_RELU;
+    }
+    throw new AssertionError(kind);
+  }
+
+  @Override
+  @Nullable Kind fused() {
+    return activation;
+  }
+
+  @Override
+  double fusedSlope() {
+    return slope;
+  }
+
+  @Override
+  void forward(double[] in, int inOff, double[] out, int batch) {
+    if (SmallDense.fits(batch, inputs, outputs)) {
+      SmallDense.forward(activationCode, slope, in, inOff, values, weightOffset, values, biasOffset, out,
+          batch, inputs, outputs);
+      return;
+    }
+    if (biasOffset >= 0) {
+      MatMul.abPlusRow(in, inOff, values, weightOffset, values, biasOffset, out, 0, batch, inputs, outputs);
+    } else {
+      MatMul.ab(in, inOff, values, weightOffset, out, 0, batch, inputs, outputs);
+    }
+    if (activation != null) {
+      activateInPlace(activation, slope, out, 0, batch * outputs);
+    }
+  }
+
+  @Override
+  void backward(
+      double[] in, int inOff, double[] out, double[] gOut, double @Nullable [] gIn, int batch, double fusedRate) {
+    if (SmallDense.fits(batch, inputs, outputs)) {
+      SmallDense.backward(previousCode, previousSlope, in, inOff, values, weightOffset, gOut, gradients,
+          biasOffset, gIn == null ? gOut : gIn, gIn != null, fusedRate, batch, inputs, outputs);
+      return;
+    }
+    if (gIn != null) {
+      MatMul.abt(gOut, 0, values, weightOffset, gIn, 0, batch, outputs, inputs);
+      if (previous != null) {
+        derivativeInPlace(previous, previousSlope, gIn, 0, in, inOff, batch * inputs);
+      }
+    }
+    MatMul.atb(in, inOff, gOut, 0, gradients, weightOffset, inputs, batch, outputs);
+    if (biasOffset >= 0) {
+      Elementwise.sumRows(gOut, 0, gradients, biasOffset, batch, outputs);
+    }
+    if (fusedRate == fusedRate) {
+      Elementwise.sgd(values, weightOffset, gradients, weightOffset, fusedRate, inputs * outputs);
+      if (biasOffset >= 0) {
+        Elementwise.sgd(values, biasOffset, gradients, biasOffset, fusedRate, outputs);
+      }
+    }
+  }
+
+  @Override
+  void lossGradient(LossFunction loss, double[] p, double[] y, int yOff, double[] g, int rows, int cols) {
+    if (activation == Kind.SIGMOID && loss.isMeanSquaredError()) {
+      Elementwise.mseSigmoidBackward(p, 0, y, yOff, g, 0, rows * cols);
+    } else {
+      super.lossGradient(loss, p, y, yOff, g, rows, cols);
+    }
+  }
+
+  @Override
+  double lossAndGradient(LossFunction loss, double[] p, double[] y, int yOff, double[] g, int rows, int cols) {
+    if (activation == Kind.SIGMOID && loss.isMeanSquaredError()) {
+      return Elementwise.mseSigmoidLossAndBackward(p, 0, y, yOff, g, 0, rows * cols);
+    }
+    return super.lossAndGradient(loss, p, y, yOff, g, rows, cols);
+  }
+}

@@ -1,0 +1,27 @@
+package io.github.nndsl.core.internal;
+
+/**
+ * The mutable per-network state of one optimiser (momentum, Adam's moments) and its update: one
+ * loop over the flat parameter and gradient arrays. nn-core's optimisers create it; the trainer
+ * applies it after every backward pass.
+ */
+public abstract class OptimizerState {
+
+  /** Updates the parameters p in place from the gradients g (both of the store's size). */
+  public abstract void step(double[] p, double[] g);
+
+  /**
+   * The rate r if this optimiser's whole update is {@code p -= r * g}, element by element and with
+   * no state, else NaN. The backward walk may then apply it as it writes each gradient (after the
+   * last use of the old value), which gives the bits of {@link #step} without a pass of its own.
+   */
+  public double fusedRate() {
+    return Double.NaN;
+  }
+
+  /** The state's arrays and counters, flattened, for checkpoints. */
+  public abstract double[] save();
+
+  /** Restores what {@link #save()} produced. */
+  public abstract void load(double[] saved);
+}

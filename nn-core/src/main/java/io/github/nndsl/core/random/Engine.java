@@ -1,0 +1,26 @@
+package io.github.nndsl.core.random;
+
+import io.github.nndsl.core.Loss;
+import io.github.nndsl.core.Network;
+import io.github.nndsl.core.Optimizer;
+import io.github.nndsl.core.Tensor;
+import io.github.nndsl.core.internal.Bridge;
+import io.github.nndsl.core.internal.EngineAccess;
+import org.jspecify.annotations.Nullable;
+
+/** The engine's insides this package uses (see {@link EngineAccess}),. */
+final class Engine {
+
+  /** Installed by the engine for exactly these types. */
+  @SuppressWarnings("unchecked")
+  static final EngineAccess<Tensor, Network, Loss, Optimizer> CORE =
+      (EngineAccess<Tensor, Network, Loss, Optimizer>) Bridge.get();
+
+  private Engine() {}
+
+  static void notNull(@Nullable Object value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " is null");
+    }
+  }
+}
