@@ -49,8 +49,8 @@ public final class Sequential {
    * Checks that layers fit together and returns every problem at once, or the model; never throws.
    *
    * <p>The problems are the lines of the message {@link #of(Layer...)} throws for the same layers,
-   * in the same order: every null layer, or (once there is none) a missing {@link Linear} layer,
-   * or every width mismatch. Nothing is thrown for bad input, not even for a null array ({@code
+   * in the same order: that there are no layers, or every null layer, or (once there is none) a
+   * missing {@link Linear} layer, or every width mismatch. Nothing is thrown for bad input, not even for a null array ({@code
    * "layers is null"}).
    *
    * <pre>{@code
