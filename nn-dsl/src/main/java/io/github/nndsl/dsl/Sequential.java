@@ -2,7 +2,9 @@ package io.github.nndsl.dsl;
 
 import io.github.nndsl.core.Network;
 import io.github.nndsl.dsl.internal.NetworkCompiler;
-import java.util.ArrayList;
+import io.vavr.Tuple2;
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The factories check that the layers fit together: each {@link Linear} layer must expect the
  * width the layers before it give (activations keep the width), and every mismatch is reported at
- * once. The input width is that of the first {@link Linear} layer, so a model needs at least one.
+ * once: thrown by {@link #of(Layer...)}, or returned as a value by {@link #validate(Layer...)}, the
+ * one {@code of} is built on. The input width is that of the first {@link Linear} layer, so a model needs at least one.
  * Two models are equal when their layers are; a model prints as {@code Sequential(Linear(2, 4),
  * ReLU, Linear(4, 1), Sigmoid)}.
  *
@@ -43,7 +46,36 @@ public final class Sequential {
   }
 
   /**
-   * Creates a model from layers, checking that they fit together.
+   * Checks that layers fit together and returns every problem at once, or the model; never throws.
+   *
+   * <p>The problems are the lines of the message {@link #of(Layer...)} throws for the same layers,
+   * in the same order: that there are no layers, or every null layer, or (once there is none) a
+   * missing {@link Linear} layer, or every width mismatch. Nothing is thrown for bad input, not even for a null array ({@code
+   * "layers is null"}).
+   *
+   * <pre>{@code
+   * Validation<Seq<String>, Sequential> checked =
+   *     Sequential.validate(linear(2, 4), relu(), linear(3, 1), sigmoid(), linear(2, 5));
+   * checked.isInvalid();    // true
+   * checked.getError();     // List(layer 2 Linear(3, 1) expects 3 inputs, but layer 0 Linear(2, 4) gives 4,
+   *                         //      layer 4 Linear(2, 5) expects 2 inputs, but layer 2 Linear(3, 1) gives 1)
+   * String report = checked.fold(problems -> problems.mkString("\n"), Sequential::summary);
+   * }</pre>
+   *
+   * @param layers the layers in order, at least one of them {@link Linear}; the array is copied
+   * @return {@code Valid} with the model, or {@code Invalid} with every problem, one string each
+   * @since 0.1.0
+   */
+  public static Validation<Seq<String>, Sequential> validate(Layer... layers) {
+    if (layers == null) {
+      return problem("layers is null");
+    }
+    return check(io.vavr.collection.List.of(layers));
+  }
+
+  /**
+   * Creates a model from layers, checking that they fit together: {@link #validate(Layer...)}, or
+   * its problems as an exception.
    *
    * <pre>{@code
    * Sequential xor = Sequential.of(linear(2, 4), relu(), linear(4, 1), sigmoid());
@@ -52,13 +84,12 @@ public final class Sequential {
    * @param layers the layers in order, at least one of them {@link Linear}; the array is copied
    * @return the model
    * @throws IllegalArgumentException if {@code layers} or an element is null, there is no {@link
-   *     Linear} layer, or layers do not fit together; the message lists every mismatch, one per
-   *     line
+   *     Linear} layer, or layers do not fit together; the message lists every problem {@code
+   *     validate} returns, one per line
    * @since 0.1.0
    */
   public static Sequential of(Layer... layers) {
-    Checks.notNull(layers, "layers");
-    return create(layers.clone());
+    return orThrow(validate(layers));
   }
 
   /**
@@ -72,17 +103,15 @@ public final class Sequential {
    * @param layers the layers in order, at least one of them {@link Linear}; they are copied
    * @return the model
    * @throws IllegalArgumentException if {@code layers} or an element is null, there is no {@link
-   *     Linear} layer, or layers do not fit together; the message lists every mismatch, one per
-   *     line
+   *     Linear} layer, or layers do not fit together; the message lists every problem, one per
+   *     line, as {@link #of(Layer...)} does
    * @since 0.1.0
    */
   public static Sequential ofAll(Iterable<? extends Layer> layers) {
-    Checks.notNull(layers, "layers");
-    List<Layer> copy = new ArrayList<>();
-    for (Layer layer : layers) {
-      copy.add(layer);
+    if (layers == null) {
+      return orThrow(problem("layers is null"));
     }
-    return create(copy.toArray(new Layer[0]));
+    return orThrow(check(io.vavr.collection.List.ofAll(layers)));
   }
 
   /**
@@ -100,81 +129,94 @@ public final class Sequential {
    * @since 0.1.0
    */
   public Sequential then(Layer layer) {
-    Checks.notNull(layer, "layer");
-    Layer[] longer = layers.toArray(new Layer[layers.size() + 1]);
-    longer[layers.size()] = layer;
-    return create(longer);
+    if (layer == null) {
+      return orThrow(problem("layer is null"));
+    }
+    return orThrow(check(io.vavr.collection.List.ofAll(layers).append(layer)));
   }
 
-  /** Checks and wraps layers, an array nobody else holds. */
-  private static Sequential create(Layer[] layers) {
-    if (layers.length == 0) {
-      throw new IllegalArgumentException(
+  /** The model, or an IllegalArgumentException listing the problems one per line. */
+  private static Sequential orThrow(Validation<Seq<String>, Sequential> checked) {
+    return checked.toEither().getOrElseThrow(Sequential::rejection);
+  }
+
+  private static IllegalArgumentException rejection(Seq<String> problems) {
+    return new IllegalArgumentException(problems.mkString("\n"));
+  }
+
+  private static <T> Validation<Seq<String>, T> problem(String message) {
+    return Validation.invalid(io.vavr.collection.List.of(message));
+  }
+
+  /**
+   * Checks layers in stages, each reporting all its problems: no layers; null layers; no linear
+   * layer; width mismatches (which need the layers to be there).
+   */
+  private static Validation<Seq<String>, Sequential> check(Seq<Layer> layers) {
+    if (layers.isEmpty()) {
+      return problem(
           "layers must not be empty; start with a linear layer, e.g. Sequential.of(linear(2, 4),"
               + " relu())");
     }
-    List<String> nulls = new ArrayList<>();
-    for (int i = 0; i < layers.length; i++) {
-      if (layers[i] == null) {
-        nulls.add("layers[" + i + "] is null");
-      }
-    }
-    if (!nulls.isEmpty()) {
-      throw new IllegalArgumentException(String.join("\n", nulls));
-    }
-    // plain loops, no lambdas: the first lambda of a process costs milliseconds of bootstrap, and
-    // every program that declares a model runs this
-    int first = -1;
-    for (int i = 0; i < layers.length && first < 0; i++) {
-      if (layers[i] instanceof Linear) {
-        first = i;
-      }
-    }
-    if (first < 0) {
-      throw new IllegalArgumentException(
+    return Validation.traverse(layers.zipWithIndex(), Sequential::present).flatMap(Sequential::fit);
+  }
+
+  /** The layer, or "layers[i] is null". */
+  private static Validation<Seq<String>, Layer> present(Tuple2<Layer, Integer> indexed) {
+    return indexed._1 == null ? problem("layers[" + indexed._2 + "] is null") : Validation.valid(indexed._1);
+  }
+
+  /** The model, or why its linear layers do not fit: each must take the width the one before gives. */
+  private static Validation<Seq<String>, Sequential> fit(Seq<Layer> layers) {
+    Seq<Tuple2<Layer, Integer>> linears = layers.zipWithIndex().filter(Sequential::isLinear);
+    if (linears.isEmpty()) {
+      return problem(
           describe(layers)
               + " has no linear layer, so its input width is unknown; start with linear(inputs,"
               + " outputs)");
     }
-    List<String> problems = new ArrayList<>();
-    int previous = -1;
-    int width = ((Linear) layers[first]).inputs();
-    for (int i = first; i < layers.length; i++) {
-      if (layers[i] instanceof Linear) {
-        Linear linear = (Linear) layers[i];
-        if (previous >= 0 && linear.inputs() != width) {
-          problems.add(mismatch(i, linear, previous, layers[previous], width));
-        }
-        previous = i;
-        width = linear.outputs();
-      }
+    int inputs = ((Linear) linears.head()._1).inputs();
+    int outputs = ((Linear) linears.last()._1).outputs();
+    return Validation.traverse(linears.zip(linears.tail()), Sequential::fits)
+        .map(checked -> new Sequential(List.copyOf(layers.asJava()), inputs, outputs));
+  }
+
+  private static boolean isLinear(Tuple2<Layer, Integer> indexed) {
+    return indexed._1 instanceof Linear;
+  }
+
+  /**
+   * The next linear layer, or the mismatch: "layer 2 Linear(3, 1) expects 3 inputs, but layer 0
+   * Linear(2, 4) gives 4".
+   */
+  private static Validation<Seq<String>, Linear> fits(
+      Tuple2<Tuple2<Layer, Integer>, Tuple2<Layer, Integer>> pair) {
+    Linear source = (Linear) pair._1._1;
+    Linear linear = (Linear) pair._2._1;
+    if (linear.inputs() == source.outputs()) {
+      return Validation.valid(linear);
     }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("\n", problems));
-    }
-    return new Sequential(List.of(layers), ((Linear) layers[first]).inputs(), width);
+    return problem(
+        String.format(
+            Locale.ROOT,
+            "layer %d %s expects %d inputs, but layer %d %s gives %d",
+            pair._2._2,
+            linear,
+            linear.inputs(),
+            pair._1._2,
+            source,
+            source.outputs()));
   }
 
   /** The factory call: {@code Sequential(Linear(2, 4), ReLU)}. */
-  private static String describe(Layer[] layers) {
+  private static String describe(Iterable<Layer> layers) {
     StringBuilder s = new StringBuilder("Sequential(");
-    for (int i = 0; i < layers.length; i++) {
-      s.append(i == 0 ? "" : ", ").append(layers[i]);
+    String separator = "";
+    for (Layer layer : layers) {
+      s.append(separator).append(layer);
+      separator = ", ";
     }
     return s.append(')').toString();
-  }
-
-  /** Describes one shape mismatch: "layer 2 Linear(3, 1) expects 3 inputs, but layer 0 ...". */
-  private static String mismatch(int index, Linear layer, int previous, Layer source, int width) {
-    return String.format(
-        Locale.ROOT,
-        "layer %d %s expects %d inputs, but layer %d %s gives %d",
-        index,
-        layer,
-        layer.inputs(),
-        previous,
-        source,
-        width);
   }
 
   /**
@@ -333,6 +375,6 @@ public final class Sequential {
    */
   @Override
   public String toString() {
-    return describe(layers.toArray(new Layer[0]));
+    return describe(layers);
   }
 }

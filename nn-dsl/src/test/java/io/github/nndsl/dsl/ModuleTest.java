@@ -2,8 +2,11 @@ package io.github.nndsl.dsl;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nndsl.core.Network;
+import io.vavr.control.Validation;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleDescriptor.Requires;
 import java.util.Map;
@@ -11,7 +14,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The module descriptor exports the DSL package only and passes nn-core on to its readers. */
+/**
+ * The module descriptor exports the API packages only and passes nn-core and Vavr on to its
+ * readers; nn-core itself stays free of Vavr.
+ */
 class ModuleTest {
 
   private static ModuleDescriptor descriptor() {
@@ -34,13 +40,35 @@ class ModuleTest {
   }
 
   @Test
-  void requiresCoreTransitivelyAndNothingElseAtRunTime() {
-    Map<String, Set<Requires.Modifier>> requires =
-        descriptor().requires().stream().collect(Collectors.toMap(Requires::name, Requires::modifiers));
+  void requiresCoreAndVavrTransitivelyAndNothingElseAtRunTime() {
+    Map<String, Set<Requires.Modifier>> requires = requires(descriptor());
     assertEquals(Set.of(Requires.Modifier.TRANSITIVE), requires.get("io.github.nndsl.core"),
         "Sequential.compile returns nn-core's Network: readers of nn-dsl must read nn-core");
-    assertEquals(Set.of("java.base", "io.github.nndsl.core", "org.jspecify"), requires.keySet(),
-        "no third-party library at run time");
+    assertEquals(Set.of(Requires.Modifier.TRANSITIVE), requires.get("io.vavr"),
+        "Sequential.validate returns Vavr's Validation and Seq: readers of nn-dsl must read io.vavr");
+    assertEquals(Set.of("java.base", "io.github.nndsl.core", "org.jspecify", "io.vavr"), requires.keySet(),
+        "no other third-party library at run time");
     assertEquals(Set.of(Requires.Modifier.STATIC, Requires.Modifier.TRANSITIVE), requires.get("org.jspecify"));
+  }
+
+  @Test
+  void vavrIsTheNamedModuleWithItsMatchAnnotations() {
+    Module vavr = Validation.class.getModule();
+    assertTrue(vavr.isNamed(), "Vavr is on the module path, as io.vavr");
+    assertEquals("io.vavr", vavr.getName());
+    assertTrue(requires(vavr.getDescriptor()).containsKey("io.vavr.match"),
+        "io.vavr requires io.vavr.match: the vavr-match jar must come with it");
+    assertTrue(Sequential.class.getModule().canRead(vavr));
+  }
+
+  @Test
+  void coreStaysFreeOfVavr() {
+    Module core = Network.class.getModule();
+    assertEquals("io.github.nndsl.core", core.getName());
+    assertFalse(requires(core.getDescriptor()).containsKey("io.vavr"), "the engine is plain Java");
+  }
+
+  private static Map<String, Set<Requires.Modifier>> requires(ModuleDescriptor descriptor) {
+    return descriptor.requires().stream().collect(Collectors.toMap(Requires::name, Requires::modifiers));
   }
 }

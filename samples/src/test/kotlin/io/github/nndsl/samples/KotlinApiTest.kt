@@ -16,12 +16,19 @@ import io.github.nndsl.dsl.Layers.linear
 import io.github.nndsl.dsl.Layers.relu
 import io.github.nndsl.dsl.Layers.sigmoid
 import io.github.nndsl.dsl.Sequential
+import io.github.nndsl.dsl.file.Checkpoint
+import io.github.nndsl.dsl.file.ModelFile
+import io.github.nndsl.dsl.file.ModelFileException
+import java.io.UncheckedIOException
+import java.nio.file.Path
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertInstanceOf
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Nested
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.io.TempDir
 
 /** The API from Kotlin: plain names, no non-null assertions, operators and destructuring where Kotlin expects them. */
 class KotlinApiTest {
@@ -159,6 +166,62 @@ class KotlinApiTest {
             val (kind, step, value, message) = history.diagnostics().last()
             assertEquals(Diagnostic.Kind.PLATEAU, kind)
             assertTrue(step in 1..5000 && value > 0.16 && message.startsWith("the loss has been flat"), message)
+        }
+    }
+
+    @Nested
+    inner class EveryProblemAtOnce {
+        @Test
+        fun validateFoldsEveryProblemIntoOneReport() {
+            val report = Sequential.validate(linear(2, 4), relu(), linear(3, 1), sigmoid(), linear(2, 5))
+                .fold({ problems -> problems.joinToString("\n") }, { model -> model.summary() })
+            assertEquals("layer 2 Linear(3, 1) expects 3 inputs, but layer 0 Linear(2, 4) gives 4\n" +
+                "layer 4 Linear(2, 5) expects 2 inputs, but layer 2 Linear(3, 1) gives 1", report)
+        }
+
+        @Test
+        fun validateGivesTheModelThatOfBuilds() {
+            val checked = Sequential.validate(linear(2, 4), relu(), linear(4, 1), sigmoid())
+            assertTrue(checked.isValid)
+            val model: Sequential = checked.fold({ problems -> error(problems.joinToString()) }, { it })
+            assertEquals(Sequential.of(linear(2, 4), relu(), linear(4, 1), sigmoid()), model)
+        }
+
+        @Test
+        fun theProblemsAreTheLinesOfTheExceptionOfThrows() {
+            val layers = arrayOf<Layer>(linear(2, 4), linear(3, 1), relu(), linear(2, 1), linear(9, 9))
+            val problems: List<String> = Sequential.validate(*layers).fold({ it.asJava() }, { emptyList() })
+            val e = assertThrows(IllegalArgumentException::class.java) { Sequential.of(*layers) }
+            assertEquals(3, problems.size, problems.toString())
+            assertEquals(problems.joinToString("\n"), e.message)
+        }
+
+        @Test
+        fun tryLoadGivesTheSavedModelToDestructure(@TempDir dir: Path) {
+            val model = Sequential.of(linear(2, 4), relu(), linear(4, 1), sigmoid())
+            val net = model.compile(0)
+            val file = dir.resolve("xor.safetensors")
+            ModelFile.save(file, model, net)
+
+            val loaded = ModelFile.tryLoad(file)
+
+            assertTrue(loaded.isSuccess)
+            val (sameModel, network) = loaded.get()
+            assertEquals(model, sameModel)
+            assertEquals(net.predict(x), network.predict(x))
+        }
+
+        @Test
+        fun tryLoadHoldsWhatLoadWouldThrow(@TempDir dir: Path) {
+            val missing = ModelFile.tryLoad(dir.resolve("missing.safetensors"))
+            assertTrue(missing.isFailure)
+            assertInstanceOf(UncheckedIOException::class.java, missing.cause)
+
+            val hostile = dir.resolve("seven.safetensors")
+            hostile.toFile().writeBytes(ByteArray(7))
+            val status = Checkpoint.tryLoad(hostile).fold({ e -> "unusable: " + e.message }, { "resumed" })
+            val thrown = assertThrows(ModelFileException::class.java) { Checkpoint.load(hostile) }
+            assertEquals("unusable: " + thrown.message, status)
         }
     }
 }

@@ -8,6 +8,7 @@ import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizer;
 import io.github.nndsl.core.Optimizers;
 import io.github.nndsl.dsl.internal.AtomicFile;
+import io.vavr.control.Try;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -107,9 +108,41 @@ public final class Checkpoint {
    * @throws IllegalArgumentException if {@code file} is null
    * @throws ModelFileException if the file is malformed, truncated or hostile, or is a model file
    * @throws UncheckedIOException if the file cannot be read
+   * @see #tryLoad(Path)
    * @since 0.1.0
    */
   public static ModelFile.Loaded load(Path file) {
+    return tryLoad(file).get();
+  }
+
+  /**
+   * Loads a checkpoint as {@link #load(Path)} does, but returns a failure as a value instead of
+   * throwing it: {@code load} is {@code tryLoad(file).get()}, so the two never disagree.
+   *
+   * <p>A {@code Failure} holds the very exception {@code load} throws: {@link ModelFileException}
+   * for a malformed, truncated or hostile file or a model file, {@link UncheckedIOException} if the
+   * file cannot be read, {@link IllegalArgumentException} ({@code "file is null"}) for a null path.
+   * Only what Vavr treats as fatal ({@link VirtualMachineError}, {@link LinkageError}) is thrown
+   * rather than returned.
+   *
+   * <pre>{@code
+   * Network net = Checkpoint.tryLoad(Path.of("run.ckpt.safetensors"))
+   *     .map(ModelFile.Loaded::network)
+   *     .getOrElse(() -> model.compile(0));   // resume if there is a usable checkpoint, else start
+   * trainer.fit(net, x, y, 1000);
+   * }</pre>
+   *
+   * @param file the checkpoint
+   * @return {@code Success} with the model and the network, ready to continue training, or {@code
+   *     Failure} with the exception {@code load} would throw
+   * @since 0.1.0
+   */
+  public static Try<ModelFile.Loaded> tryLoad(Path file) {
+    return Try.of(() -> read(file));
+  }
+
+  /** The one way a checkpoint is read, for load and tryLoad. */
+  private static ModelFile.Loaded read(Path file) {
     Checks.notNull(file, "file");
     try (SafeTensorsReader reader = SafeTensorsReader.open(file)) {
       Sequential model = ModelFiles.checkHeader(reader, ModelFiles.CHECKPOINT_FORMAT);

@@ -4,6 +4,7 @@ import io.github.nndsl.dsl.Sequential;
 
 import io.github.nndsl.core.Network;
 import io.github.nndsl.dsl.internal.AtomicFile;
+import io.vavr.control.Try;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
@@ -99,9 +100,40 @@ public final class ModelFile {
    * @throws ModelFileException if the file is malformed, truncated or hostile (the message says
    *     what and where)
    * @throws UncheckedIOException if the file cannot be read (it is missing, or a directory)
+   * @see #tryLoad(Path)
    * @since 0.1.0
    */
   public static Loaded load(Path file) {
+    return tryLoad(file).get();
+  }
+
+  /**
+   * Loads a model file as {@link #load(Path)} does, but returns a failure as a value instead of
+   * throwing it: {@code load} is {@code tryLoad(file).get()}, so the two never disagree.
+   *
+   * <p>A {@code Failure} holds the very exception {@code load} throws: {@link ModelFileException}
+   * for a malformed, truncated or hostile file, {@link UncheckedIOException} if the file cannot be
+   * read, {@link IllegalArgumentException} ({@code "file is null"}) for a null path. Only what
+   * Vavr treats as fatal ({@link VirtualMachineError} such as {@link OutOfMemoryError}, {@link
+   * LinkageError}) is thrown rather than returned.
+   *
+   * <pre>{@code
+   * Try<ModelFile.Loaded> loaded = ModelFile.tryLoad(Path.of("xor.safetensors"));
+   * Tensor p = loaded.map(l -> l.network().predict(x)).getOrElse(fallback);
+   * String status = loaded.fold(e -> "unusable: " + e.getMessage(), l -> "loaded " + l.model());
+   * }</pre>
+   *
+   * @param file the file to read
+   * @return {@code Success} with the model and a network holding the saved parameters, or {@code
+   *     Failure} with the exception {@code load} would throw
+   * @since 0.1.0
+   */
+  public static Try<Loaded> tryLoad(Path file) {
+    return Try.of(() -> read(file));
+  }
+
+  /** The one way a model file is read, for load and tryLoad. */
+  private static Loaded read(Path file) {
     Checks.notNull(file, "file");
     try (SafeTensorsReader reader = SafeTensorsReader.open(file)) {
       Sequential model = ModelFiles.checkHeader(reader, FORMAT);

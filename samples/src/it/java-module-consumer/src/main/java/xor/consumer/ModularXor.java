@@ -11,6 +11,8 @@ import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizers;
 import io.github.nndsl.core.Tensor;
 import io.github.nndsl.dsl.Sequential;
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
 
 /** Trains XOR from a named module that requires only io.github.nndsl.dsl. */
 public final class ModularXor {
@@ -24,6 +26,15 @@ public final class ModularXor {
     Network net = Sequential.of(linear(2, 4), relu(), linear(4, 1), sigmoid()).compile(0);
     Trainer.of(Losses.mse(), Optimizers.adam(0.05)).fit(net, x, y, 1000);
     return net.predict(x);
+  }
+
+  /**
+   * Returns the shape problems of a model that does not fit: Vavr's types, read through nn-dsl's
+   * {@code requires transitive io.vavr} (this module does not require io.vavr itself).
+   */
+  public static Seq<String> problems() {
+    Validation<Seq<String>, Sequential> checked = Sequential.validate(linear(2, 4), relu(), linear(3, 1));
+    return checked.getError();
   }
 
   public static void main(String[] args) {
