@@ -327,7 +327,7 @@ public final class Trainer {
   /**
    * Applies this trainer's optimiser ONCE with a gradient computed elsewhere (for example summed
    * over the shards of a distributed data set), in the store's order ({@link
-   * ParameterStore#names()}, each row-major), keeping the optimiser's state with the network as
+   * io.github.nndsl.core.ParameterStore#names()}, each row-major), keeping the optimiser's state with the network as
    * {@link #step} does. The gradient is also left in the store's gradients.
    *
    * <pre>{@code

@@ -11,16 +11,16 @@ import org.jspecify.annotations.Nullable;
  * An immutable copy of what a {@link Network} remembers between {@code fit} calls: the optimiser
  * and its state (momentum, Adam moments and step count), the mini-batch shuffling generator's
  * state, the current epoch's order, the position in it and the epoch count. Restoring it with
- * {@link Network#restoreTrainingSnapshot(TrainingSnapshot)} makes training resume exactly where it
- * stopped: the same trainer then ends bit-identical to one that never stopped.
+ * {@link #restore(Network)} makes training resume exactly where it stopped: the same trainer then
+ * ends bit-identical to one that never stopped.
  *
  * <pre>{@code
  * trainer.fit(net, x, y, 700);
- * TrainingSnapshot s = net.trainingSnapshot();          // null before the first fit
+ * TrainingSnapshot s = TrainingSnapshot.take(net);      // null before the first fit
  * double[] weights = net.parameters().snapshot();
  * ...
  * other.parameters().restore(weights);
- * other.restoreTrainingSnapshot(s);
+ * s.restore(other);
  * trainer.fit(other, x, y, 300);                         // as if net had trained 1000 steps
  * }</pre>
  *
