@@ -1,18 +1,22 @@
 /**
  * Immutable, fluent layer descriptors ({@code Layers}, {@code Sequential}) compiled into nn-core
- * networks.
+ * networks, the files they are saved in, and datasets read from CSV files.
  *
- * <p>Exports {@code io.github.nndsl.dsl} only; the compiler in {@code io.github.nndsl.dsl.internal}
- * is not API and is not exported. nn-core's types ({@code Network}, {@code Tensor}, ...) appear in
- * this module's API, so a module that requires this one reads nn-core too. It needs nothing else at
- * run time.
+ * <p>Exports {@code io.github.nndsl.dsl}, {@code io.github.nndsl.dsl.file} and {@code
+ * io.github.nndsl.dsl.data}; the compiler in {@code io.github.nndsl.dsl.internal} is not API and
+ * is not exported. nn-core's types ({@code Network}, {@code Tensor}, ...) and Vavr's ({@code
+ * Validation}, {@code Seq}) appear in this module's API, so a module that requires this one reads
+ * both. FastCSV reads the CSV files and stays out of the API.
  *
  * @since 0.1.0
  */
 module io.github.nndsl.dsl {
   requires transitive io.github.nndsl.core;
+  requires transitive io.vavr;
+  requires de.siegmar.fastcsv;
   requires static transitive org.jspecify;
 
   exports io.github.nndsl.dsl;
+  exports io.github.nndsl.dsl.data;
   exports io.github.nndsl.dsl.file;
 }
