@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The module descriptor exports the DSL package only and passes nn-core on to its readers. */
+/** The module descriptor exports the API packages and passes nn-core and Vavr on to its readers. */
 class ModuleTest {
 
   private static ModuleDescriptor descriptor() {
@@ -29,7 +29,7 @@ class ModuleTest {
   void exportsOnlyTheApiPackages() {
     Set<String> exported =
         descriptor().exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
-    assertEquals(Set.of("io.github.nndsl.dsl", "io.github.nndsl.dsl.file"), exported);
+    assertEquals(Set.of("io.github.nndsl.dsl", "io.github.nndsl.dsl.data", "io.github.nndsl.dsl.file"), exported);
     assertTrue(descriptor().packages().contains("io.github.nndsl.dsl.internal"));
   }
 
@@ -39,8 +39,13 @@ class ModuleTest {
         descriptor().requires().stream().collect(Collectors.toMap(Requires::name, Requires::modifiers));
     assertEquals(Set.of(Requires.Modifier.TRANSITIVE), requires.get("io.github.nndsl.core"),
         "Sequential.compile returns nn-core's Network: readers of nn-dsl must read nn-core");
-    assertEquals(Set.of("java.base", "io.github.nndsl.core", "org.jspecify"), requires.keySet(),
-        "no third-party library at run time");
+    assertEquals(
+        Set.of("java.base", "io.github.nndsl.core", "io.vavr", "de.siegmar.fastcsv", "org.jspecify"),
+        requires.keySet(),
+        "at run time only Vavr (Validation in the API) and FastCSV (reads the CSV files)");
+    assertEquals(Set.of(Requires.Modifier.TRANSITIVE), requires.get("io.vavr"),
+        "Dataset.validateCsv returns Vavr's Validation: readers of nn-dsl must read Vavr");
+    assertEquals(Set.of(), requires.get("de.siegmar.fastcsv"), "FastCSV stays out of the API");
     assertEquals(Set.of(Requires.Modifier.STATIC, Requires.Modifier.TRANSITIVE), requires.get("org.jspecify"));
   }
 }

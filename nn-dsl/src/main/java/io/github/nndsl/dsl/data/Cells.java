@@ -18,6 +18,8 @@ final class Cells {
 
   private static final int LISTED_COLUMNS = 20;
 
+  private static final int QUOTED_LENGTH = 40;
+
   private Cells() {}
 
   /**
@@ -51,7 +53,7 @@ final class Cells {
 
   /** The reason for a missing cell, for a problem message. */
   static String describeMissing(String text) {
-    return text.isEmpty() ? "missing value (empty cell)" : "missing value \"" + text + "\"";
+    return text.isEmpty() ? "missing value (empty cell)" : "missing value " + quote(text);
   }
 
   /** The reason a numeric cell was rejected: missing, not finite, or not a number. */
@@ -61,9 +63,9 @@ final class Cells {
     }
     if (NON_FINITE.contains(text.strip().toLowerCase(Locale.ROOT))
         || !Double.isFinite(parseLenient(text))) {
-      return "non-finite value \"" + text + "\"; every value must be a finite number";
+      return "non-finite value " + quote(text) + "; every value must be a finite number";
     }
-    return "expected a number, but was \"" + text + "\"";
+    return "expected a number, but was " + quote(text);
   }
 
   /** Double.parseDouble's reading, NaN and infinities included, or 0 for text it rejects. */
@@ -73,6 +75,12 @@ final class Cells {
     } catch (NumberFormatException e) {
       return 0.0;
     }
+  }
+
+  /** A cell's text in double quotes, line breaks shown as \\n and \\r, cut after 40 characters. */
+  static String quote(String text) {
+    String shown = text.length() > QUOTED_LENGTH ? text.substring(0, QUOTED_LENGTH) + "..." : text;
+    return "\"" + shown.replace("\r", "\\r").replace("\n", "\\n") + "\"";
   }
 
   /** The header names, quoted, at most 20 of them. */
