@@ -28,8 +28,11 @@ final class CsvLoader extends AbstractBaseCsvCallbackHandler<Boolean> {
 
   static final int MAX_PROBLEMS = 100;
 
-  /** Rows per storage block: 4096 rows of 20 features is a 640 KB array. */
-  private static final int BLOCK_ROWS = 4096;
+  /**
+   * Values per storage block: 256 KB, under half of G1's smallest region (1 MB), so a block is
+   * never a humongous object whose region tail is wasted; that keeps the peak near twice the data.
+   */
+  private static final int BLOCK_VALUES = 32_768;
 
   private static final int UNUSED = -1;
   private static final int TARGET = -2;
@@ -44,6 +47,7 @@ final class CsvLoader extends AbstractBaseCsvCallbackHandler<Boolean> {
   private int[] roles = new int[0];
   private List<String> featureNames = List.of();
   private int width;
+  private int blockRows = 1;
 
   private int rows;
   private long line;
@@ -222,19 +226,20 @@ final class CsvLoader extends AbstractBaseCsvCallbackHandler<Boolean> {
     }
     featureNames = List.copyOf(names);
     row = new double[featureNames.size()];
+    blockRows = Math.max(1, BLOCK_VALUES / Math.max(1, row.length));
   }
 
   private void store() {
     int slot = rows - 1;
-    int block = slot / BLOCK_ROWS;
-    int within = slot % BLOCK_ROWS;
+    int block = slot / blockRows;
+    int within = slot % blockRows;
     int f = row.length;
     if (block == featureBlocks.size()) {
-      featureBlocks.add(new double[BLOCK_ROWS * f]);
+      featureBlocks.add(new double[blockRows * f]);
       if (target.isClasses()) {
-        labelBlocks.add(new int[BLOCK_ROWS]);
+        labelBlocks.add(new int[blockRows]);
       } else {
-        valueBlocks.add(new double[BLOCK_ROWS]);
+        valueBlocks.add(new double[blockRows]);
       }
     }
     System.arraycopy(row, 0, featureBlocks.get(block), within * f, f);
@@ -274,7 +279,7 @@ final class CsvLoader extends AbstractBaseCsvCallbackHandler<Boolean> {
       }
       Tensor y = Tensor.zeros(rows, classes.size());
       for (int r = 0; r < rows; r++) {
-        y.set(r, rank[labelBlocks.get(r / BLOCK_ROWS)[r % BLOCK_ROWS]], 1.0);
+        y.set(r, rank[labelBlocks.get(r / blockRows)[r % blockRows]], 1.0);
       }
       labelBlocks.clear();
       return Validation.valid(Dataset.owning(x, y, featureNames, classes));

@@ -144,14 +144,14 @@ class ReadCsvTest {
 
   @Test
   void keepsEveryRowAcrossStorageBlocks() throws IOException {
-    // 20,000 rows spread over several 4096-row blocks: the block copy must keep every row
+    // 20,000 rows of 3 features spread over two 10,922-row blocks: the copy must keep every row
     StringBuilder s = new StringBuilder("a,b,c,y\n");
     for (int r = 0; r < 20_000; r++) {
       s.append(r).append(',').append(r * 0.5).append(',').append(-r).append(',').append(r % 3).append('\n');
     }
     Dataset d = Dataset.readCsv(write("big.csv", s.toString()), Target.classes("y"));
     assertEquals(20_000, d.rows());
-    for (int r : new int[] {0, 4095, 4096, 8191, 8192, 19_999}) {
+    for (int r : new int[] {0, 10_921, 10_922, 10_923, 19_999}) {
       assertEquals(r, d.features().get(r, 0));
       assertEquals(r * 0.5, d.features().get(r, 1));
       assertEquals(-r, d.features().get(r, 2));
