@@ -360,6 +360,8 @@ public final class Dataset {
     /**
      * Creates the pair; neither may be null.
      *
+     * @param train the training rows
+     * @param validation the validation rows
      * @throws IllegalArgumentException if a component is null
      */
     public Split {
