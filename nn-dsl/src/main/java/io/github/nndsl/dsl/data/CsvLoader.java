@@ -99,7 +99,7 @@ final class CsvLoader extends AbstractBaseCsvCallbackHandler<Boolean> {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return String.valueOf(t.getMessage());
+    return String.valueOf(t.getMessage()).strip();
   }
 
   @Override

@@ -116,6 +116,16 @@ class CsvProblemsTest {
     }
 
     @Test
+    void aCellLargerThanFastCsvsBufferIsMalformedCsv() throws IOException {
+      String huge = "x1,x2,y\n1,2,3\n\"" + "9".repeat(17_000_000) + "\",2,3\n";
+      assertEquals(
+          at(3, "malformed CSV: The maximum buffer size of 16777216 is insufficient to read the data of a"
+              + " single field. This issue typically arises when a quotation begins but does not conclude"
+              + " within the confines of this buffer's maximum limit."),
+          only(huge));
+    }
+
+    @Test
     void longTextIsCutInTheMessage() throws IOException {
       String text = "a".repeat(50);
       assertEquals(

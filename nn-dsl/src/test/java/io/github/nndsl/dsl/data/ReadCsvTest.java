@@ -135,6 +135,13 @@ class ReadCsvTest {
     }
 
     @Test
+    void aDirectoryIsAnUncheckedIoException() {
+      UncheckedIOException e =
+          assertThrows(UncheckedIOException.class, () -> Dataset.readCsv(dir, Target.values("y")));
+      assertEquals(true, e.getMessage().startsWith("cannot read " + dir + ": "), e.getMessage());
+    }
+
+    @Test
     void validateCsvAlsoThrowsForAMissingFile() {
       Path file = dir.resolve("absent.csv");
       assertThrows(
