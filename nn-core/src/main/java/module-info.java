@@ -4,8 +4,9 @@
  * io.github.nndsl.core.random}); the trainer, its history, listeners and diagnostics ({@code
  * io.github.nndsl.core.train}).
  *
- * <p>The plan, the kernels and the bridge between the packages in {@code
- * io.github.nndsl.core.internal} are not API and are not exported. The JSpecify annotations are needed to compile against this
+ * <p>{@code io.github.nndsl.core.metric} holds the metrics. The plan, the kernels and the bridge
+ * between the packages in {@code io.github.nndsl.core.internal} are not API and are not exported.
+ * The JSpecify annotations are needed to compile against this
  * module but not at run time, hence {@code requires static transitive}. The incubating Vector API
  * is not required: its kernel is loaded by name only when the JVM was started with {@code
  * --add-modules jdk.incubator.vector} (the module then reads it at run time); without it the
@@ -19,4 +20,5 @@ module io.github.nndsl.core {
   exports io.github.nndsl.core;
   exports io.github.nndsl.core.random;
   exports io.github.nndsl.core.train;
+  exports io.github.nndsl.core.metric;
 }

@@ -1,22 +1,24 @@
 /**
  * Immutable, fluent layer descriptors ({@code Layers}, {@code Sequential}) compiled into nn-core
- * networks.
+ * networks, the files they are saved in, and datasets read from CSV files.
  *
- * <p>Exports {@code io.github.nndsl.dsl} and {@code io.github.nndsl.dsl.file} only; the compiler in {@code io.github.nndsl.dsl.internal}
- * is not API and is not exported. nn-core's types ({@code Network}, {@code Tensor}, ...) appear in
- * this module's API, so a module that requires this one reads nn-core too. Vavr's {@code
- * Validation}, {@code Seq} and {@code Try} appear in the API as well ({@code Sequential.validate},
- * {@code ModelFile.tryLoad}), so Vavr is read transitively too; it needs nothing else at run time.
+ * <p>Exports {@code io.github.nndsl.dsl}, {@code io.github.nndsl.dsl.file} and {@code
+ * io.github.nndsl.dsl.data}; the compiler in {@code io.github.nndsl.dsl.internal} is not API and
+ * is not exported. nn-core's types ({@code Network}, {@code Tensor}, ...) and Vavr's ({@code
+ * Validation}, {@code Seq}, {@code Try}) appear in this module's API, so a module that requires this one reads
+ * both. FastCSV reads the CSV files and stays out of the API.
  *
  * @since 0.1.0
  */
 module io.github.nndsl.dsl {
   requires transitive io.github.nndsl.core;
+  requires de.siegmar.fastcsv;
   requires static transitive org.jspecify;
   // Validation<Seq<String>, Sequential> and Try<ModelFile.Loaded> are in the API; io.vavr in turn
   // requires io.vavr.match (annotations only), which comes with it
   requires transitive io.vavr;
 
   exports io.github.nndsl.dsl;
+  exports io.github.nndsl.dsl.data;
   exports io.github.nndsl.dsl.file;
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The module descriptor exports the API package and nothing else. */
+/** The module descriptor exports the API packages and nothing else. */
 class ModuleTest {
 
   private static ModuleDescriptor descriptor() {
@@ -26,7 +26,8 @@ class ModuleTest {
   void exportsOnlyTheApiPackages() {
     Set<String> exported =
         descriptor().exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
-    assertEquals(Set.of("io.github.nndsl.core", "io.github.nndsl.core.random", "io.github.nndsl.core.train"), exported);
+    assertEquals(Set.of("io.github.nndsl.core", "io.github.nndsl.core.random", "io.github.nndsl.core.train",
+        "io.github.nndsl.core.metric"), exported);
   }
 
   @Test
