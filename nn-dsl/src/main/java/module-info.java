@@ -6,7 +6,8 @@
  * io.github.nndsl.dsl.data}; the compiler in {@code io.github.nndsl.dsl.internal} is not API and
  * is not exported. nn-core's types ({@code Network}, {@code Tensor}, ...) and Vavr's ({@code
  * Validation}, {@code Seq}, {@code Try}) appear in this module's API, so a module that requires this one reads
- * both. FastCSV reads the CSV files and stays out of the API.
+ * both. FastCSV reads the CSV files and Jackson's streaming core ({@code tools.jackson.core}) the
+ * JSON of model files; neither appears in the API.
  *
  * @since 0.1.0
  */
@@ -17,6 +18,7 @@ module io.github.nndsl.dsl {
   // Validation<Seq<String>, Sequential> and Try<ModelFile.Loaded> are in the API; io.vavr in turn
   // requires io.vavr.match (annotations only), which comes with it
   requires transitive io.vavr;
+  requires tools.jackson.core;
 
   exports io.github.nndsl.dsl;
   exports io.github.nndsl.dsl.data;

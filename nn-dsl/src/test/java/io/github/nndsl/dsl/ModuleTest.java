@@ -14,7 +14,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The module descriptor exports the API packages and passes nn-core and Vavr on to its readers. */
+/**
+ * The module descriptor exports the API packages, passes nn-core and Vavr on to its readers, and
+ * reads FastCSV and Jackson's streaming core at run time without passing them on.
+ */
 class ModuleTest {
 
   private static ModuleDescriptor descriptor() {
@@ -42,12 +45,15 @@ class ModuleTest {
     assertEquals(Set.of(Requires.Modifier.TRANSITIVE), requires.get("io.github.nndsl.core"),
         "Sequential.compile returns nn-core's Network: readers of nn-dsl must read nn-core");
     assertEquals(
-        Set.of("java.base", "io.github.nndsl.core", "io.vavr", "de.siegmar.fastcsv", "org.jspecify"),
+        Set.of("java.base", "io.github.nndsl.core", "io.vavr", "de.siegmar.fastcsv", "tools.jackson.core",
+            "org.jspecify"),
         requires.keySet(),
-        "at run time only Vavr (Validation in the API) and FastCSV (reads the CSV files)");
+        "at run time only Vavr (Validation in the API), FastCSV (CSV files) and Jackson (JSON of model files)");
     assertEquals(Set.of(Requires.Modifier.TRANSITIVE), requires.get("io.vavr"),
         "Dataset.validateCsv returns Vavr's Validation: readers of nn-dsl must read Vavr");
     assertEquals(Set.of(), requires.get("de.siegmar.fastcsv"), "FastCSV stays out of the API");
+    assertEquals(Set.of(), requires.get("tools.jackson.core"),
+        "Jackson reads and writes model files' JSON and appears in no API: readers of nn-dsl need not read it");
     assertEquals(Set.of(Requires.Modifier.STATIC, Requires.Modifier.TRANSITIVE), requires.get("org.jspecify"));
   }
 

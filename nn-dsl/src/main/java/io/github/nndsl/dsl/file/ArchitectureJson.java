@@ -21,20 +21,20 @@ import static io.github.nndsl.dsl.file.JsonFields.object;
 import static io.github.nndsl.dsl.file.JsonFields.string;
 
 import io.github.nndsl.dsl.internal.Json;
-import io.github.nndsl.dsl.internal.JsonWriter;
 import io.github.nndsl.dsl.internal.JsonException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Encodes a {@link Sequential} as versioned JSON and decodes it back to an equal model:
  * {@code {"version":1,"layers":[{"kind":"linear","inputs":2,"outputs":4,"bias":true,
  * "weight_init":{"kind":"normal","std":0.5},"bias_init":{"kind":"zeros"}},{"kind":"relu"},...]}}.
  *
- * <p>Doubles are written with {@link Double#toString(double)}, which reads back as the same bits,
+ * <p>Written with Jackson's generator ({@link Json#write(java.util.function.Consumer)}); doubles
+ * as {@link Double#toString(double)}, which reads back as the same bits,
  * so a decoded model is {@code equals} to the encoded one. Decoding is strict: unknown kinds,
  * unknown or missing keys and out-of-range values are {@link ModelFileException}s naming the layer.
  */
@@ -46,33 +46,37 @@ final class ArchitectureJson {
   private ArchitectureJson() {}
 
   static String encode(Sequential model) {
-    List<Json.Value> layers = new ArrayList<>();
-    for (Layer layer : model.layers()) {
-      layers.add(encode(layer));
-    }
-    Map<String, Json.Value> root = new LinkedHashMap<>();
-    root.put("version", JsonWriter.number(VERSION));
-    root.put("layers", new Json.Arr(layers));
-    return JsonWriter.write(new Json.Obj(root));
+    return Json.write(g -> {
+      g.writeStartObject();
+      g.writeNumberProperty("version", VERSION);
+      g.writeArrayPropertyStart("layers");
+      for (Layer layer : model.layers()) {
+        encode(layer, g);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
   }
 
-  private static Json.Value encode(Layer layer) {
-    Map<String, Json.Value> m = new LinkedHashMap<>();
+  private static void encode(Layer layer, JsonGenerator g) {
+    g.writeStartObject();
     if (layer instanceof Linear) {
       Linear l = (Linear) layer;
-      m.put("kind", new Json.Str("linear"));
-      m.put("inputs", JsonWriter.number(l.inputs()));
-      m.put("outputs", JsonWriter.number(l.outputs()));
-      m.put("bias", new Json.Bool(l.bias()));
-      m.put("weight_init", encode(l.weightInit()));
-      m.put("bias_init", encode(l.biasInit()));
+      g.writeStringProperty("kind", "linear");
+      g.writeNumberProperty("inputs", l.inputs());
+      g.writeNumberProperty("outputs", l.outputs());
+      g.writeBooleanProperty("bias", l.bias());
+      g.writeName("weight_init");
+      encode(l.weightInit(), g);
+      g.writeName("bias_init");
+      encode(l.biasInit(), g);
     } else if (layer instanceof LeakyRelu) {
-      m.put("kind", new Json.Str("leaky_relu"));
-      m.put("slope", JsonWriter.number(((LeakyRelu) layer).slope()));
+      g.writeStringProperty("kind", "leaky_relu");
+      Json.writeFinite(g, "slope", ((LeakyRelu) layer).slope());
     } else {
-      m.put("kind", new Json.Str(activationKind(layer)));
+      g.writeStringProperty("kind", activationKind(layer));
     }
-    return new Json.Obj(m);
+    g.writeEndObject();
   }
 
   private static String activationKind(Layer layer) {
@@ -90,30 +94,30 @@ final class ArchitectureJson {
     throw new AssertionError(layer);
   }
 
-  private static Json.Value encode(Init init) {
-    Map<String, Json.Value> m = new LinkedHashMap<>();
+  private static void encode(Init init, JsonGenerator g) {
+    g.writeStartObject();
     if (init instanceof Init.Normal) {
-      m.put("kind", new Json.Str("normal"));
-      m.put("std", JsonWriter.number(((Init.Normal) init).std()));
+      g.writeStringProperty("kind", "normal");
+      Json.writeFinite(g, "std", ((Init.Normal) init).std());
     } else if (init instanceof Init.Uniform) {
-      m.put("kind", new Json.Str("uniform"));
-      m.put("low", JsonWriter.number(((Init.Uniform) init).low()));
-      m.put("high", JsonWriter.number(((Init.Uniform) init).high()));
+      g.writeStringProperty("kind", "uniform");
+      Json.writeFinite(g, "low", ((Init.Uniform) init).low());
+      Json.writeFinite(g, "high", ((Init.Uniform) init).high());
     } else if (init instanceof Init.Constant) {
-      m.put("kind", new Json.Str("constant"));
-      m.put("value", JsonWriter.number(((Init.Constant) init).value()));
+      g.writeStringProperty("kind", "constant");
+      Json.writeFinite(g, "value", ((Init.Constant) init).value());
     } else if (init instanceof Init.Zeros) {
-      m.put("kind", new Json.Str("zeros"));
+      g.writeStringProperty("kind", "zeros");
     } else if (init instanceof Init.He) {
-      m.put("kind", new Json.Str("he"));
+      g.writeStringProperty("kind", "he");
     } else if (init instanceof Init.Glorot) {
-      m.put("kind", new Json.Str("glorot"));
+      g.writeStringProperty("kind", "glorot");
     } else if (init instanceof Init.Auto) {
-      m.put("kind", new Json.Str("auto"));
+      g.writeStringProperty("kind", "auto");
     } else {
       throw new AssertionError(init);
     }
-    return new Json.Obj(m);
+    g.writeEndObject();
   }
 
   /**

@@ -2,7 +2,6 @@ package io.github.nndsl.dsl.file;
 
 
 import io.github.nndsl.dsl.internal.Json;
-import io.github.nndsl.dsl.internal.JsonWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -27,7 +26,7 @@ final class JsonFields {
 
   /** Checks that the object has exactly the required keys, plus any of the optional ones. */
   static void keys(Map<String, Json.Value> obj, String where, Set<String> required, Set<String> optional) {
-    for (String key : required) {
+    for (String key : new TreeSet<>(required)) { // sorted: the same missing key named on every run
       if (!obj.containsKey(key)) {
         throw new ModelFileException(where + " lacks the key '" + key + "'; expected keys " + new TreeSet<>(required));
       }
@@ -81,7 +80,7 @@ final class JsonFields {
 
   /** The value as it would be written, cut short; for messages. */
   static String shown(Json.Value v) {
-    String s = JsonWriter.write(v);
+    String s = Json.write(v);
     return s.length() > 60 ? s.substring(0, 60) + "..." : s;
   }
 

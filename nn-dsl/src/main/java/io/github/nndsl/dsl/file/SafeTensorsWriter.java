@@ -3,7 +3,6 @@ package io.github.nndsl.dsl.file;
 
 import io.github.nndsl.dsl.internal.AtomicFile;
 import io.github.nndsl.dsl.internal.Json;
-import io.github.nndsl.dsl.internal.JsonWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -51,25 +50,30 @@ final class SafeTensorsWriter {
 
   /** The header bytes, padded, without the length prefix. */
   byte[] header() {
-    Map<String, Json.Value> root = new LinkedHashMap<>();
-    Map<String, Json.Value> meta = new LinkedHashMap<>();
-    metadata.forEach((k, v) -> meta.put(k, new Json.Str(v)));
-    root.put("__metadata__", new Json.Obj(meta));
-    long offset = 0;
-    for (int i = 0; i < names.size(); i++) {
-      long bytes = 8L * length(data.get(i));
-      Map<String, Json.Value> entry = new LinkedHashMap<>();
-      entry.put("dtype", new Json.Str(dtypes.get(i)));
-      List<Json.Value> dims = new ArrayList<>();
-      for (int d : shapes.get(i)) {
-        dims.add(JsonWriter.number(d));
+    byte[] json = Json.write(g -> {
+      g.writeStartObject();
+      g.writeObjectPropertyStart("__metadata__");
+      metadata.forEach(g::writeStringProperty);
+      g.writeEndObject();
+      long offset = 0;
+      for (int i = 0; i < names.size(); i++) {
+        long bytes = 8L * length(data.get(i));
+        g.writeObjectPropertyStart(names.get(i));
+        g.writeStringProperty("dtype", dtypes.get(i));
+        g.writeArrayPropertyStart("shape");
+        for (int d : shapes.get(i)) {
+          g.writeNumber(d);
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("data_offsets");
+        g.writeNumber(offset);
+        g.writeNumber(offset + bytes);
+        g.writeEndArray();
+        g.writeEndObject();
+        offset += bytes;
       }
-      entry.put("shape", new Json.Arr(dims));
-      entry.put("data_offsets", new Json.Arr(List.of(JsonWriter.number(offset), JsonWriter.number(offset + bytes))));
-      root.put(names.get(i), new Json.Obj(entry));
-      offset += bytes;
-    }
-    byte[] json = JsonWriter.write(new Json.Obj(root)).getBytes(StandardCharsets.UTF_8);
+      g.writeEndObject();
+    }).getBytes(StandardCharsets.UTF_8);
     int padded = (json.length + 7) / 8 * 8;
     byte[] out = new byte[padded];
     System.arraycopy(json, 0, out, 0, json.length);

@@ -1,5 +1,6 @@
 package io.github.nndsl.dsl.internal;
 
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,33 +8,83 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
+import tools.jackson.core.ErrorReportConfiguration;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 
 /**
- * A minimal, strict JSON reader and writer (RFC 8259) for file headers that may be hostile.
+ * JSON for file headers that may be hostile: a small value tree read and written by Jackson's
+ * streaming core, configured strictly (RFC 8259 and nothing more). Internal: not API.
  *
- * <p>The reader accepts exactly one value surrounded by optional whitespace and rejects, with a
- * {@link JsonException} that names the character offset: nesting deeper than {@link #MAX_DEPTH},
- * numbers longer than {@link #MAX_NUMBER_LENGTH} characters or outside the JSON grammar, duplicate
- * object keys, unescaped control characters, bad escapes and unpaired surrogates. Numbers are kept
- * as their text and converted on demand, so no input can make it allocate more than a small
- * multiple of its own length or recurse more than {@link #MAX_DEPTH} frames.
- *
- * <p>{@link JsonWriter} writes the same values back. Internal: not API.
+ * <p>{@link #parse(String)} accepts exactly one value surrounded by optional whitespace and
+ * rejects, with a {@link JsonException} that names the character offset, anything Jackson rejects
+ * in its strict mode (comments, single quotes, unquoted keys, NaN and Infinity, leading zeros or
+ * plus signs, trailing commas, unescaped control characters, bad escapes), duplicate object keys,
+ * trailing tokens after the root value, nesting deeper than {@link #MAX_DEPTH}, numbers of more
+ * than {@link #MAX_NUMBER_LENGTH} digits and documents, strings or keys longer than {@link
+ * #MAX_DOCUMENT_LENGTH} characters. Numbers are kept as their text and converted on demand, so no
+ * input makes the tree allocate more than a small multiple of its own length.
  */
 public final class Json {
 
   /** The deepest nesting of arrays and objects the reader accepts. */
   public static final int MAX_DEPTH = 32;
 
-  /** The longest number, in characters, the reader accepts. */
+  /**
+   * The most digits a number may have (Jackson counts the digits of the integer part, the fraction
+   * and the exponent, not the signs, point or 'e'), so a number's text is at most 4 characters longer.
+   */
   public static final int MAX_NUMBER_LENGTH = 64;
 
-  private final String text;
-  private int pos;
+  /** The longest document (and so string or key), in characters, the reader accepts. */
+  public static final int MAX_DOCUMENT_LENGTH = 16 << 20;
 
-  private Json(String text) {
-    this.text = text;
-  }
+  /**
+   * The one factory: thread-safe, and sharing no symbol table between documents, so one hostile
+   * file leaves nothing behind for the next. Every lenient JsonReadFeature is off by default in
+   * Jackson 3; they are named here so that the strictness is visible and a changed default cannot
+   * loosen it.
+   */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
+          .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+          .maxStringLength(MAX_DOCUMENT_LENGTH)
+          .maxNameLength(MAX_DOCUMENT_LENGTH)
+          .build())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+      .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+      // a token quoted in a message ("unrecognized token 'xyz...'") is cut after 40 characters
+      .errorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(40).build())
+      .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
+          JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES,
+          JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS,
+          JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS,
+          JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS,
+          JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS, JsonReadFeature.ALLOW_HEXADECIMAL_NUMBERS,
+          JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_RS_CONTROL_CHAR,
+          JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, JsonReadFeature.ALLOW_MISSING_VALUES,
+          JsonReadFeature.ALLOW_TRAILING_COMMA)
+      // Double.toString, as the files have always been written: it reads back as the same bits
+      .disable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      // a writer that repeats a key has a bug: fail rather than write a file the reader rejects
+      .enable(StreamWriteFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
+
+  private Json() {}
 
   /** A JSON value. */
   public sealed interface Value permits Obj, Arr, Str, Num, Bool, Null {}
@@ -60,7 +111,7 @@ public final class Json {
   public record Str(String value) implements Value {}
 
   /**
-   * A number, kept as its validated text.
+   * A number, kept as its text.
    *
    * @param text the number as written, matching the JSON grammar
    */
@@ -72,30 +123,14 @@ public final class Json {
      * @return the value, or empty
      */
     public OptionalLong toLong() {
-      boolean negative = text.startsWith("-");
-      int start = negative ? 1 : 0;
-      if (text.length() - start > 19) {
+      if (text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
         return OptionalLong.empty();
       }
-      long value = 0;
-      for (int i = start; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c < '0' || c > '9') {
-          return OptionalLong.empty();
-        }
-        // accumulate negatively so that Long.MIN_VALUE fits, and detect overflow exactly
-        if (value < (Long.MIN_VALUE + (c - '0')) / 10) {
-          return OptionalLong.empty();
-        }
-        value = value * 10 - (c - '0');
+      try {
+        return OptionalLong.of(Long.parseLong(text));
+      } catch (NumberFormatException beyondTheLongRange) {
+        return OptionalLong.empty();
       }
-      if (!negative) {
-        if (value == Long.MIN_VALUE) {
-          return OptionalLong.empty();
-        }
-        value = -value;
-      }
-      return OptionalLong.of(value);
     }
 
     /**
@@ -130,271 +165,133 @@ public final class Json {
    * @throws JsonException if the text is not exactly one well-formed value within the limits
    */
   public static Value parse(String text) {
-    Json p = new Json(text);
-    p.skipWhitespace();
-    Value v = p.value(0);
-    p.skipWhitespace();
-    if (p.pos != text.length()) {
-      throw p.error("unexpected '" + printable(text.charAt(p.pos)) + "' after the end of the document");
+    if (text.length() > MAX_DOCUMENT_LENGTH) {
+      // Jackson checks a String's length before it has a parser to say where: say it here
+      throw new JsonException("document longer than " + MAX_DOCUMENT_LENGTH + " characters", MAX_DOCUMENT_LENGTH);
     }
-    return v;
+    try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+      try {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+          throw new JsonException("unexpected end of input, expected a value", text.length());
+        }
+        Value root = value(parser, first);
+        if (parser.nextToken() != null) {
+          int at = (int) parser.currentTokenLocation().getCharOffset();
+          // a token starts with one of {["tfn-0123456789: printable, so quoted as it is
+          throw new JsonException("unexpected '" + text.charAt(at) + "' after the end of the document", at);
+        }
+        return root;
+      } catch (JacksonException e) {
+        throw JsonErrors.translate(e, parser, text);
+      }
+    }
   }
 
-  private Value value(int depth) {
-    if (pos >= text.length()) {
-      throw error("unexpected end of input, expected a value");
+  /** Builds the value that starts with {@code token}; Jackson bounds the depth of this recursion. */
+  private static Value value(JsonParser parser, JsonToken token) {
+    if (token == null) {
+      throw new AssertionError("Jackson ended the input inside an array or object without an error");
     }
-    char c = text.charAt(pos);
-    switch (c) {
-      case '{':
-        return object(depth + 1);
-      case '[':
-        return array(depth + 1);
-      case '"':
-        return new Str(string());
-      case 't':
-        literal("true");
+    switch (token) {
+      case START_OBJECT:
+        Map<String, Value> members = new LinkedHashMap<>();
+        for (String key = parser.nextName(); key != null; key = parser.nextName()) {
+          if (members.putIfAbsent(key, value(parser, parser.nextToken())) != null) {
+            throw new AssertionError("duplicate key '" + key + "' passed STRICT_DUPLICATE_DETECTION");
+          }
+        }
+        return new Obj(Collections.unmodifiableMap(members));
+      case START_ARRAY:
+        List<Value> elements = new ArrayList<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          elements.add(value(parser, t));
+        }
+        return new Arr(Collections.unmodifiableList(elements));
+      case VALUE_STRING:
+        return new Str(parser.getString());
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return new Num(parser.getText()); // the number as written, at most MAX_NUMBER_LENGTH digits
+      case VALUE_TRUE:
         return new Bool(true);
-      case 'f':
-        literal("false");
+      case VALUE_FALSE:
         return new Bool(false);
-      case 'n':
-        literal("null");
+      case VALUE_NULL:
         return Null.INSTANCE;
       default:
-        if (c == '-' || (c >= '0' && c <= '9')) {
-          return number();
-        }
-        throw error("unexpected '" + printable(c) + "', expected a value");
+        throw new AssertionError("token " + token + " where a value starts");
     }
   }
 
-  private Obj object(int depth) {
-    checkDepth(depth);
-    pos++; // '{'
-    Map<String, Value> members = new LinkedHashMap<>();
-    skipWhitespace();
-    if (peek() == '}') {
-      pos++;
-      return new Obj(Collections.unmodifiableMap(members));
+  /**
+   * Writes JSON compactly (no whitespace) with Jackson's generator: strings escaped as RFC 8259
+   * requires (quote, backslash and control characters), doubles as {@link Double#toString(double)}.
+   *
+   * <pre>{@code
+   * String s = Json.write(g -> g.writeStartObject().writeNumberProperty("version", 1).writeEndObject());
+   * }</pre>
+   *
+   * @param body writes exactly one value
+   * @return the JSON text
+   */
+  public static String write(Consumer<JsonGenerator> body) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+      body.accept(generator);
     }
-    while (true) {
-      skipWhitespace();
-      if (peek() != '"') {
-        throw error("expected a string key");
-      }
-      int keyAt = pos;
-      String key = string();
-      skipWhitespace();
-      expect(':');
-      skipWhitespace();
-      Value v = value(depth);
-      if (members.putIfAbsent(key, v) != null) {
-        throw new JsonException("duplicate key '" + key + "'", keyAt);
-      }
-      skipWhitespace();
-      char c = peek();
-      pos++;
-      if (c == '}') {
-        return new Obj(Collections.unmodifiableMap(members));
-      }
-      if (c != ',') {
-        pos--;
-        throw error("expected ',' or '}' in an object");
-      }
-    }
+    return out.toString();
   }
 
-  private Arr array(int depth) {
-    checkDepth(depth);
-    pos++; // '['
-    List<Value> elements = new ArrayList<>();
-    skipWhitespace();
-    if (peek() == ']') {
-      pos++;
-      return new Arr(Collections.unmodifiableList(elements));
-    }
-    while (true) {
-      skipWhitespace();
-      elements.add(value(depth));
-      skipWhitespace();
-      char c = peek();
-      pos++;
-      if (c == ']') {
-        return new Arr(Collections.unmodifiableList(elements));
+  /**
+   * Writes a value compactly, members in their map order.
+   *
+   * @param value the value
+   * @return the JSON text
+   */
+  public static String write(Value value) {
+    return write(generator -> write(value, generator));
+  }
+
+  private static void write(Value value, JsonGenerator g) {
+    if (value instanceof Obj) {
+      g.writeStartObject();
+      for (Map.Entry<String, Value> e : ((Obj) value).members().entrySet()) {
+        g.writeName(e.getKey());
+        write(e.getValue(), g);
       }
-      if (c != ',') {
-        pos--;
-        throw error("expected ',' or ']' in an array");
+      g.writeEndObject();
+    } else if (value instanceof Arr) {
+      g.writeStartArray();
+      for (Value v : ((Arr) value).elements()) {
+        write(v, g);
       }
-    }
-  }
-
-  private void checkDepth(int depth) {
-    if (depth > MAX_DEPTH) {
-      throw error("nesting deeper than " + MAX_DEPTH + " levels");
-    }
-  }
-
-  private String string() {
-    pos++; // opening quote
-    StringBuilder sb = new StringBuilder();
-    while (true) {
-      if (pos >= text.length()) {
-        throw error("unterminated string");
-      }
-      char c = text.charAt(pos++);
-      if (c == '"') {
-        return sb.toString();
-      } else if (c == '\\') {
-        sb.append(escape());
-      } else if (c < 0x20) {
-        pos--;
-        throw error("unescaped control character U+" + hex4(c) + " in a string");
-      } else if (Character.isSurrogate(c)) {
-        pos--;
-        surrogatePair(sb, c);
-      } else {
-        sb.append(c);
-      }
-    }
-  }
-
-  private void surrogatePair(StringBuilder sb, char high) {
-    if (Character.isHighSurrogate(high)
-        && pos + 1 < text.length()
-        && Character.isLowSurrogate(text.charAt(pos + 1))) {
-      sb.append(high).append(text.charAt(pos + 1));
-      pos += 2;
-      return;
-    }
-    throw error("unpaired surrogate U+" + hex4(high) + " in a string");
-  }
-
-  private char escape() {
-    if (pos >= text.length()) {
-      throw error("unterminated escape");
-    }
-    char c = text.charAt(pos++);
-    switch (c) {
-      case '"':
-      case '\\':
-      case '/':
-        return c;
-      case 'b':
-        return '\b';
-      case 'f':
-        return '\f';
-      case 'n':
-        return '\n';
-      case 'r':
-        return '\r';
-      case 't':
-        return '\t';
-      case 'u':
-        // escaped surrogates are kept as they are: strings are compared, never re-encoded
-        if (pos + 4 > text.length()) {
-          throw error("truncated \\u escape");
-        }
-        int v = 0;
-        for (int i = 0; i < 4; i++) {
-          int d = Character.digit(text.charAt(pos + i), 16);
-          if (d < 0) {
-            throw error("bad hex digit in \\u escape");
-          }
-          v = v * 16 + d;
-        }
-        pos += 4;
-        return (char) v;
-      default:
-        pos--;
-        throw error("bad escape '\\" + printable(c) + "'");
-    }
-  }
-
-  private Num number() {
-    int start = pos;
-    if (peek() == '-') {
-      pos++;
-    }
-    if (peek() == '0') {
-      pos++;
-    } else if (isDigit(peek())) {
-      digits();
+      g.writeEndArray();
+    } else if (value instanceof Str) {
+      g.writeString(((Str) value).value());
+    } else if (value instanceof Num) {
+      g.writeNumber(((Num) value).text());
+    } else if (value instanceof Bool) {
+      g.writeBoolean(((Bool) value).value());
+    } else if (value instanceof Null) {
+      g.writeNull();
     } else {
-      throw error("expected a digit");
-    }
-    if (peek() == '.') {
-      pos++;
-      if (!isDigit(peek())) {
-        throw error("expected a digit after '.'");
-      }
-      digits();
-    }
-    if (peek() == 'e' || peek() == 'E') {
-      pos++;
-      if (peek() == '+' || peek() == '-') {
-        pos++;
-      }
-      if (!isDigit(peek())) {
-        throw error("expected a digit in the exponent");
-      }
-      digits();
-    }
-    if (pos - start > MAX_NUMBER_LENGTH) {
-      throw new JsonException("number longer than " + MAX_NUMBER_LENGTH + " characters", start);
-    }
-    return new Num(text.substring(start, pos));
-  }
-
-  private void digits() {
-    while (isDigit(peek())) {
-      pos++;
+      throw new AssertionError(value);
     }
   }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  private void literal(String word) {
-    if (!text.startsWith(word, pos)) {
-      throw error("expected '" + word + "'");
+  /**
+   * Writes a finite double as a property, so that it reads back as the same bits.
+   *
+   * @param g the generator, inside an object
+   * @param name the key
+   * @param value a finite double
+   * @throws IllegalArgumentException if the value is NaN or infinite (Jackson would write a string)
+   */
+  public static void writeFinite(JsonGenerator g, String name, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite, but was " + value);
     }
-    pos += word.length();
-  }
-
-  private void expect(char c) {
-    if (peek() != c) {
-      throw error("expected '" + c + "'");
-    }
-    pos++;
-  }
-
-  /** The current character, or U+0000 at the end (never valid where a token is expected). */
-  private char peek() {
-    return pos < text.length() ? text.charAt(pos) : '\0';
-  }
-
-  private void skipWhitespace() {
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-        return;
-      }
-      pos++;
-    }
-  }
-
-  private JsonException error(String message) {
-    return new JsonException(message, pos);
-  }
-
-  private static String printable(char c) {
-    return c < 0x20 || c > 0x7e ? "U+" + hex4(c) : String.valueOf(c);
-  }
-
-  private static String hex4(char c) {
-    return String.format("%04X", (int) c);
+    g.writeNumberProperty(name, value);
   }
 }

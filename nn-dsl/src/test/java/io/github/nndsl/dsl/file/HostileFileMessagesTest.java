@@ -78,6 +78,24 @@ class HostileFileMessagesTest {
   }
 
   @Test
+  void aJsonDefectInTheHeaderOrTheArchitectureByItsCharacter() {
+    String h = ModelFiling.header(valid);
+    int dtype = h.indexOf("\"dtype\":\"F64\"");
+    assertEquals("header (from byte 8) is not well-formed JSON: duplicate key 'dtype' at character " + (dtype + 14),
+        rejection("\"dtype\":\"F64\"", "\"dtype\":\"F64\",\"dtype\":\"F64\""));
+    assertEquals("header (from byte 8) is not well-formed JSON: non-standard token 'NaN' at character "
+        + (h.indexOf("\"shape\":[2,3]") + 11), rejection("\"shape\":[2,3]", "\"shape\":[2,NaN]"));
+    assertEquals("header (from byte 8) is not well-formed JSON: unexpected end-of-input: expected close marker"
+        + " for Object at character " + (h.trim().length() - 1),
+        rejection(ModelFiling.assemble(h.trim().substring(0, h.trim().length() - 1), ModelFiling.data(valid))));
+    String architecture = ArchitectureJson.encode(small());
+    assertEquals("architecture is not well-formed JSON: non-standard token 'Infinity' at character "
+        + (architecture.indexOf("\"std\":0.5") + 6), rejection("\\\"std\\\":0.5", "\\\"std\\\":Infinity"));
+    assertEquals("architecture is not well-formed JSON: number longer than 64 digits at character "
+        + (architecture.indexOf("\"std\":0.5") + 6), rejection("\\\"std\\\":0.5", "\\\"std\\\":0." + "5".repeat(64)));
+  }
+
+  @Test
   void describesEachKindOfJsonValue() {
     assertEquals("an object", JsonFields.kind(new Json.Obj(Map.of())));
     assertEquals("an array", JsonFields.kind(new Json.Arr(List.of())));
