@@ -34,13 +34,14 @@ class ModuleTest {
   }
 
   @Test
-  void requiresCoreTransitivelyAndNothingElseAtRunTime() {
+  void requiresCoreTransitivelyAndOnlyProtobufBesides() {
     Map<String, Set<Requires.Modifier>> requires =
         descriptor().requires().stream().collect(Collectors.toMap(Requires::name, Requires::modifiers));
     assertEquals(Set.of(Requires.Modifier.TRANSITIVE), requires.get("io.github.nndsl.core"),
         "Sequential.compile returns nn-core's Network: readers of nn-dsl must read nn-core");
-    assertEquals(Set.of("java.base", "io.github.nndsl.core", "org.jspecify"), requires.keySet(),
-        "no third-party library at run time");
+    assertEquals(Set.of("java.base", "io.github.nndsl.core", "org.jspecify", "com.google.protobuf"),
+        requires.keySet(), "one third-party library at run time: protobuf-java, for Onnx.save");
+    assertEquals(Set.of(), requires.get("com.google.protobuf"), "protobuf is an implementation detail");
     assertEquals(Set.of(Requires.Modifier.STATIC, Requires.Modifier.TRANSITIVE), requires.get("org.jspecify"));
   }
 }
