@@ -46,14 +46,16 @@ class ModuleTest {
         "Sequential.compile returns nn-core's Network: readers of nn-dsl must read nn-core");
     assertEquals(
         Set.of("java.base", "io.github.nndsl.core", "io.vavr", "de.siegmar.fastcsv", "tools.jackson.core",
-            "org.jspecify"),
+            "com.google.protobuf", "org.jspecify"),
         requires.keySet(),
-        "at run time only Vavr (Validation in the API), FastCSV (CSV files) and Jackson (JSON of model files)");
+        "at run time only Vavr (Validation in the API), FastCSV (CSV files), Jackson (JSON of model files)"
+            + " and protobuf (ONNX files)");
     assertEquals(Set.of(Requires.Modifier.TRANSITIVE), requires.get("io.vavr"),
         "Dataset.validateCsv returns Vavr's Validation: readers of nn-dsl must read Vavr");
     assertEquals(Set.of(), requires.get("de.siegmar.fastcsv"), "FastCSV stays out of the API");
     assertEquals(Set.of(), requires.get("tools.jackson.core"),
         "Jackson reads and writes model files' JSON and appears in no API: readers of nn-dsl need not read it");
+    assertEquals(Set.of(), requires.get("com.google.protobuf"), "protobuf is an implementation detail");
     assertEquals(Set.of(Requires.Modifier.STATIC, Requires.Modifier.TRANSITIVE), requires.get("org.jspecify"));
   }
 

@@ -84,7 +84,7 @@ final class ModelFiles {
     return writer;
   }
 
-  private static String libraryVersion() {
+  static String libraryVersion() {
     String v = ModelFiles.class.getPackage().getImplementationVersion();
     return v == null ? "unknown" : v;
   }
