@@ -25,7 +25,9 @@ check DIR
     with load_state_dict(strict=True) (an F32 file into a float32 model, an F64 file into a
     model.double()), then computes in float64 on the inputs of DIR/<model>-<dtype>.txt and compares
     with the outputs Java's Network.predict gave for the same weights. Prints one line per file
-    and "ok: N files" when every output agrees to within MAX_ULPS units in the last place.
+    and "ok: N files" when every output agrees to within MAX_ULPS units in the last place of the
+    largest output (the sums in the matrix products run in another order than nn-dsl's, so an
+    output that cancels to near zero can differ by more ulps of its own).
 
         python3 nn-dsl/src/test/python/torch_state_dicts.py check nn-dsl/target/torch-from-java
 """
@@ -42,7 +44,7 @@ from safetensors.torch import load_file, save_file
 
 OUT = os.path.join("nn-dsl", "src", "test", "resources", "torch")
 DTYPES = {"F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16, "F64": torch.float64}
-MAX_ULPS = 8
+MAX_ULPS = 4
 nn = torch.nn
 
 
@@ -155,6 +157,12 @@ def ulps(a, b):
     return abs(a - b) / math.ulp(max(abs(a), abs(b)))
 
 
+def scaled_ulps(y, expected):
+    """The worst distance, in ulps of the largest expected magnitude."""
+    got, want = y.reshape(-1).tolist(), expected.reshape(-1).tolist()
+    return max(abs(a - b) for a, b in zip(got, want)) / math.ulp(max(abs(v) for v in want))
+
+
 def check(directory):
     files = sorted(f for f in os.listdir(directory) if f.endswith(".safetensors"))
     if not files:
@@ -171,11 +179,13 @@ def check(directory):
         expected = read_txt(os.path.join(directory, stem + ".txt"))
         with torch.no_grad():
             y = model.double()(expected["input"])
-        worst = max(ulps(a, b) for a, b in zip(y.reshape(-1).tolist(), expected["output"].reshape(-1).tolist()))
-        identical = torch.equal(y, expected["output"])
-        print(f"{file}: {len(state)} tensors loaded strictly; outputs {'bit for bit' if identical else f'within {worst:.0f} ulps'}")
+        own = max(ulps(a, b) for a, b in zip(y.reshape(-1).tolist(), expected["output"].reshape(-1).tolist()))
+        worst = scaled_ulps(y, expected["output"])
+        same = sum(a == b for a, b in zip(y.reshape(-1).tolist(), expected["output"].reshape(-1).tolist()))
+        print(f"{file}: {len(state)} tensors loaded strictly; {same} of {y.numel()} outputs bit for bit,"
+              f" worst {own:.0f} ulps of its own, {worst:.2f} ulps of the largest output")
         if worst > MAX_ULPS:
-            raise SystemExit(f"{file}: outputs differ by {worst} ulps, more than {MAX_ULPS}")
+            raise SystemExit(f"{file}: outputs differ by {worst} ulps of the largest output, more than {MAX_ULPS}")
     print(f"ok: {len(files)} files")
 
 
