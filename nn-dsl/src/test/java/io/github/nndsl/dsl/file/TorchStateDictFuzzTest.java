@@ -1,6 +1,7 @@
 package io.github.nndsl.dsl.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.nndsl.core.Network;
@@ -20,12 +21,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fuzzes {@link TorchStateDict#load} as {@link ModelFileFuzzTest} fuzzes ModelFile: random
  * mutations and truncations of the state dicts PyTorch wrote (every dtype, the module prefix) give
- * a {@link ModelFileException} or a network of the model, never anything else. A failing case is
- * written to {@code target/fuzz-findings/}.
+ * a {@link ModelFileException} or a network of the model, never anything else; so do the hostile
+ * files of {@code modelfile-corpus/}. A failing case is written to {@code target/fuzz-findings/}.
  */
 class TorchStateDictFuzzTest {
 
@@ -71,6 +74,14 @@ class TorchStateDictFuzzTest {
     } finally {
       Files.delete(p);
     }
+  }
+
+  /** The hostile files of {@code modelfile-corpus/}, each aimed at a naive container reader. */
+  @ParameterizedTest
+  @MethodSource("io.github.nndsl.dsl.file.ModelFileCorpusTest#corpus")
+  void theHostileCorpusIsRejectedWithAModelFileException(Path file) {
+    ModelFileException e = assertThrows(ModelFileException.class, () -> TorchStateDict.load(file, MODELS.get(0)));
+    assertFalse(e.getMessage().isEmpty());
   }
 
   static void check(byte[] file, Sequential model) throws IOException {
