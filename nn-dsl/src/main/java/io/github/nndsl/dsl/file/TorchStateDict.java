@@ -81,7 +81,8 @@ public final class TorchStateDict {
    * @param file a safetensors file holding exactly the model's tensors, F32, F16, BF16 or F64
    * @param model the architecture, layer for layer that of the PyTorch Sequential
    * @return a new network holding the file's parameters (and no optimiser state)
-   * @throws IllegalArgumentException if an argument is null
+   * @throws IllegalArgumentException if an argument is null, or the model has parameters that a
+   *     PyTorch Sequential holds no tensors for (only Linear layers carry tensors)
    * @throws ModelFileException if the file is malformed or hostile, or its tensors are not the
    *     model's (missing, unexpected, misshapen, another dtype, a non-finite value)
    * @throws UncheckedIOException if the file cannot be read
