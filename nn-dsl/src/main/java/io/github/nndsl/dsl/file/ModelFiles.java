@@ -96,13 +96,15 @@ final class ModelFiles {
     if (actual == null) {
       throw new ModelFileException(
           "__metadata__ lacks 'format'; an nn-dsl file has format '" + format
-              + "', format_version and architecture (safetensors from elsewhere must add them)");
+              + "', format_version and architecture (safetensors from elsewhere must add them; a PyTorch"
+              + " state dict loads with TorchStateDict.load)");
     }
     if (!actual.equals(format)) {
       throw new ModelFileException(
           "__metadata__ 'format' is '" + actual + "', but this reader expects '" + format + "'"
               + (actual.equals(CHECKPOINT_FORMAT) ? "; load checkpoints with Checkpoint.load"
-                  : actual.equals(ModelFile.FORMAT) ? "; load models with ModelFile.load" : ""));
+                  : actual.equals(ModelFile.FORMAT) ? "; load models with ModelFile.load"
+                  : actual.equals("pt") ? "; load PyTorch state dicts with TorchStateDict.load" : ""));
     }
     String version = meta.get("format_version");
     if (!ModelFile.VERSION.equals(version)) {

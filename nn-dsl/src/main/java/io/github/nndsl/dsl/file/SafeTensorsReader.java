@@ -36,8 +36,10 @@ import java.util.Set;
  * header's UTF-8 and JSON, {@code __metadata__} as a string-to-string map, each tensor's dtype,
  * shape and {@code data_offsets}, and that the tensors tile the data section exactly (sorted by
  * offset: contiguous from 0, no overlap, no gap, nothing after the last). Nothing is read from the
- * data section until {@link #readF64} or {@link #readI64} asks, and every allocation is bounded by
- * the file's real size.
+ * data section until {@link #readF64}, {@link #readI64} or {@link #readWidened} asks, and every
+ * allocation is bounded by the file's real size. Which dtypes a file may hold is the caller's
+ * choice ({@link Dtypes.Accepted}): nn-dsl's own files F64 and I64, PyTorch state dicts F32, F16,
+ * BF16 and F64.
  */
 final class SafeTensorsReader implements AutoCloseable {
 
@@ -48,14 +50,14 @@ final class SafeTensorsReader implements AutoCloseable {
    * One tensor of the header.
    *
    * @param name its key
-   * @param dtype "F64" or "I64"
+   * @param dtype one of the accepted dtypes, as the file spells it ("F64", "I64", "F32", ...)
    * @param shape its dimensions
    * @param begin the first byte in the data section
    * @param end one past the last byte
    */
   record Entry(String name, String dtype, int[] shape, long begin, long end) {
     long elements() {
-      return (end - begin) / 8;
+      return (end - begin) / Dtypes.width(dtype);
     }
 
     String shapeString() {
@@ -82,6 +84,16 @@ final class SafeTensorsReader implements AutoCloseable {
    * @throws ModelFileException if the container is malformed
    */
   static SafeTensorsReader open(Path file) {
+    return open(file, Dtypes.NN_DSL);
+  }
+
+  /**
+   * Opens a file and validates its container, accepting the given dtypes only.
+   *
+   * @throws UncheckedIOException if the file cannot be opened or read
+   * @throws ModelFileException if the container is malformed or holds another dtype
+   */
+  static SafeTensorsReader open(Path file, Dtypes.Accepted accepted) {
     FileChannel channel;
     try {
       channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -89,14 +101,14 @@ final class SafeTensorsReader implements AutoCloseable {
       throw new UncheckedIOException("could not open " + file + ": " + e.getMessage(), e);
     }
     try {
-      return read(channel);
+      return read(channel, accepted);
     } catch (RuntimeException e) {
       closeQuietly(channel);
       throw e;
     }
   }
 
-  private static SafeTensorsReader read(FileChannel channel) {
+  private static SafeTensorsReader read(FileChannel channel, Dtypes.Accepted accepted) {
     long size = size(channel);
     if (size < 8) {
       throw new ModelFileException("file is " + size + " bytes long, too short for the 8-byte header length");
@@ -128,7 +140,7 @@ final class SafeTensorsReader implements AutoCloseable {
       if (m.getKey().equals("__metadata__")) {
         metadata = metadata(m.getValue());
       } else {
-        entries.put(m.getKey(), entry(m.getKey(), m.getValue(), dataLength, 8 + headerLength));
+        entries.put(m.getKey(), entry(m.getKey(), m.getValue(), dataLength, 8 + headerLength, accepted));
       }
     }
     checkTiling(entries, dataLength, 8 + headerLength);
@@ -143,14 +155,12 @@ final class SafeTensorsReader implements AutoCloseable {
     return Collections.unmodifiableMap(out);
   }
 
-  private static Entry entry(String name, Json.Value v, long dataLength, long dataStart) {
+  private static Entry entry(String name, Json.Value v, long dataLength, long dataStart, Dtypes.Accepted accepted) {
     String where = "tensor '" + name + "'";
     Map<String, Json.Value> m = object(v, where);
     keys(m, where, Set.of("dtype", "shape", "data_offsets"), Set.of());
     String dtype = string(m.get("dtype"), where + " dtype");
-    if (!dtype.equals("F64") && !dtype.equals("I64")) {
-      throw new ModelFileException(where + ": dtype must be F64 (or I64 in a checkpoint), but was " + dtype);
-    }
+    int width = width(where, dtype, accepted);
     List<Json.Value> dims = array(m.get("shape"), where + " shape");
     if (dims.size() > 8) {
       throw new ModelFileException(where + ": shape has " + dims.size() + " dimensions, more than 8");
@@ -174,13 +184,21 @@ final class SafeTensorsReader implements AutoCloseable {
               + ", the size of the data section (from byte " + dataStart + ")"
               + (end > dataLength ? " (is the file truncated?)" : ""));
     }
-    if ((end - begin) % 8 != 0 || (end - begin) / 8 != elements) {
+    if ((end - begin) % width != 0 || (end - begin) / width != elements) {
       throw new ModelFileException(
           where + ": data_offsets [" + begin + ", " + end + "] span " + (end - begin)
               + " bytes, but shape " + Arrays.toString(shape) + " of " + dtype + " needs "
-              + (elements == Long.MAX_VALUE ? "more than the data section" : elements * 8 + ""));
+              + (elements == Long.MAX_VALUE ? "more than the data section" : elements * width + ""));
     }
     return new Entry(name, dtype, shape, begin, end);
+  }
+
+  private static int width(String where, String dtype, Dtypes.Accepted accepted) {
+    Integer width = accepted.widths().get(dtype);
+    if (width == null) {
+      throw new ModelFileException(where + ": dtype must be " + accepted.expected() + ", but was " + dtype);
+    }
+    return width;
   }
 
   /** Sorted by offset, the tensors must cover [0, dataLength) exactly, one after another. */
@@ -228,6 +246,17 @@ final class SafeTensorsReader implements AutoCloseable {
   long[] readI64(Entry e) {
     long[] out = new long[(int) e.elements()];
     readData(e).asLongBuffer().get(out);
+    return out;
+  }
+
+  /**
+   * Reads a floating-point tensor widened exactly to double, in file order (row-major in the
+   * file's shape); infinities and NaNs are kept for the caller to judge.
+   */
+  double[] readWidened(Entry e) {
+    int n = (int) e.elements();
+    double[] out = new double[n];
+    Dtypes.widen(e.dtype(), readData(e), n, out);
     return out;
   }
 

@@ -25,7 +25,7 @@ final class SafeTensorsWriter {
   private final List<String> names = new ArrayList<>();
   private final List<String> dtypes = new ArrayList<>();
   private final List<int[]> shapes = new ArrayList<>();
-  private final List<Object> data = new ArrayList<>(); // double[] (F64) or long[] (I64)
+  private final List<Object> data = new ArrayList<>(); // double[] (F64), long[] (I64) or float[] (F32)
 
   SafeTensorsWriter metadata(String key, String value) {
     metadata.put(key, value);
@@ -38,6 +38,11 @@ final class SafeTensorsWriter {
 
   SafeTensorsWriter i64(String name, int[] shape, long[] values) {
     return add(name, "I64", shape, values);
+  }
+
+  /** An F32 tensor; the caller has rounded the values (a Java cast rounds to nearest even). */
+  SafeTensorsWriter f32(String name, int[] shape, float[] values) {
+    return add(name, "F32", shape, values);
   }
 
   private SafeTensorsWriter add(String name, String dtype, int[] shape, Object values) {
@@ -57,7 +62,7 @@ final class SafeTensorsWriter {
       g.writeEndObject();
       long offset = 0;
       for (int i = 0; i < names.size(); i++) {
-        long bytes = 8L * length(data.get(i));
+        long bytes = bytes(data.get(i));
         g.writeObjectPropertyStart(names.get(i));
         g.writeStringProperty("dtype", dtypes.get(i));
         g.writeArrayPropertyStart("shape");
@@ -96,12 +101,14 @@ final class SafeTensorsWriter {
     for (Object values : data) {
       int n = length(values);
       for (int i = 0; i < n; i++) {
-        if (!chunk.hasRemaining()) {
+        if (chunk.remaining() < 8) { // room for the widest element, F32 and F64 may mix
           writeFully(channel, chunk.flip());
           chunk.clear();
         }
         if (values instanceof double[]) {
           chunk.putDouble(((double[]) values)[i]); // raw bits: NaN payloads and -0.0 survive
+        } else if (values instanceof float[]) {
+          chunk.putFloat(((float[]) values)[i]);
         } else {
           chunk.putLong(((long[]) values)[i]);
         }
@@ -117,6 +124,11 @@ final class SafeTensorsWriter {
   }
 
   private static int length(Object values) {
-    return values instanceof double[] ? ((double[]) values).length : ((long[]) values).length;
+    return values instanceof double[] ? ((double[]) values).length
+        : values instanceof float[] ? ((float[]) values).length : ((long[]) values).length;
+  }
+
+  private static long bytes(Object values) {
+    return (values instanceof float[] ? 4L : 8L) * length(values);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Files: models saved and loaded with their architecture ({@link ModelFile}), training checkpoints
- * ({@link Checkpoint}), models exported for ONNX runtimes ({@link Onnx}), and the errors a hostile or
- * malformed file gives ({@link ModelFileException}).
+ * ({@link Checkpoint}), PyTorch state dicts both ways ({@link TorchStateDict}), models exported
+ * for ONNX runtimes ({@link Onnx}), and the errors a hostile or malformed file gives ({@link
+ * ModelFileException}).
  */
 @NullMarked
 package io.github.nndsl.dsl.file;
