@@ -333,6 +333,37 @@ public final class Trainer {
     return value;
   }
 
+  /**
+   * Applies this trainer's optimiser once with a gradient computed elsewhere (for example summed
+   * over the shards of a distributed data set), keeping the optimiser's state with the network as
+   * {@link #step} does: {@code step(net, x, y)} is {@code net.computeGradients(x, y, loss)}, then
+   * {@code update(net, net.parameters().gradientSnapshot())}, bit for bit.
+   *
+   * <pre>{@code
+   * double[] g = combinedGradient();            // flat, in ParameterStore order
+   * trainer.update(net, g);
+   * }</pre>
+   *
+   * @param network the network to update in place
+   * @param gradient one value per parameter, in {@link ParameterStore} order; it is copied into the
+   *     store's gradients
+   * @throws IllegalArgumentException if an argument is null or the gradient's length is not the
+   *     network's parameter count (nothing is changed then)
+   * @since 0.1.0
+   */
+  public void update(Network network, double[] gradient) {
+    Checks.notNull(network, "network");
+    Checks.notNull(gradient, "gradient");
+    ParameterStore store = network.parameters();
+    if (gradient.length != store.size()) {
+      throw new IllegalArgumentException(
+          "gradient must have " + store.size() + " values (the network's parameters), but has " + gradient.length);
+    }
+    TrainingState state = stateFor(network);
+    System.arraycopy(gradient, 0, store.gradients(), 0, gradient.length);
+    state.optimizerState.step(store.values(), store.gradients());
+  }
+
   private void check(Network network, Tensor x, Tensor y) {
     Checks.notNull(network, "network");
     network.checkInputs(x, "x");
