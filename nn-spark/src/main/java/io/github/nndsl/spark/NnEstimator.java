@@ -35,12 +35,18 @@ public final class NnEstimator extends Estimator<NnModel> {
 
   private static final long serialVersionUID = 1L;
 
+  /** This stage's unique id. */
   private final String uid;
   private final transient SparkTrainer trainer;
+  /** The features column. */
   private final Param<String> featuresCol;
+  /** The label column. */
   private final Param<String> labelCol;
+  /** The output column. */
   private final Param<String> outputCol;
+  /** The seed of the initial parameters. */
   private final LongParam seed;
+  /** The passes over the data. */
   private final IntParam epochs;
 
   private NnEstimator(String uid, SparkTrainer trainer) {

@@ -46,8 +46,11 @@ public final class NnModel extends Model<NnModel> implements MLWritable {
   /** The name of the model file inside a saved model's directory. */
   static final String FILE = "model.safetensors";
 
+  /** This stage's unique id. */
   private final String uid;
+  /** The features column. */
   private final Param<String> featuresCol;
+  /** The output column. */
   private final Param<String> outputCol;
   private final transient Sequential model;
   private final transient Network network;

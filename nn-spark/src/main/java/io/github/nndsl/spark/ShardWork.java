@@ -5,7 +5,6 @@ import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizer;
 import io.github.nndsl.core.TrainingSnapshot;
 import io.github.nndsl.core.Trainer;
-import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,25 +15,11 @@ import org.jspecify.annotations.Nullable;
  */
 interface ShardWork {
 
-  /** One shard's share of a synchronous step: the MEAN gradient over its rows, their loss and count. */
-  record Partial(double[] gradient, double loss, int rows) implements Serializable {
-    private static final long serialVersionUID = 1L;
-  }
-
-  /**
-   * One shard's result after a round of local steps: its parameters, its optimiser state (null if
-   * it took no step yet), the sum of its steps' losses times their rows, and those rows.
-   */
-  record Local(double[] parameters, double @Nullable [] optimizerState, double lossSum, long rows)
-      implements Serializable {
-    private static final long serialVersionUID = 1L;
-  }
-
   /** Each shard's partial of step {@code step} (of {@code steps}) in epoch {@code epoch}; null where a shard has no rows then. */
   @Nullable Partial[] gradients(double[] parameters, int epoch, int step, int steps);
 
   /** Each shard's result after steps {@code from} (inclusive) to {@code to} of an epoch from these parameters. */
-  @Nullable Local[] localSteps(double[] parameters, double @Nullable [][] states, int epoch, int from, int to, int steps);
+  @Nullable LocalRound[] localSteps(double[] parameters, double @Nullable [][] states, int epoch, int from, int to, int steps);
 
   /** The part of {@link #gradients} one shard does, on a network of the model's layout. */
   static @Nullable Partial partial(
@@ -50,7 +35,7 @@ interface ShardWork {
   }
 
   /** The part of {@link #localSteps} one shard does: plain {@link Trainer#step}s on its own rows. */
-  static @Nullable Local local(
+  static @Nullable LocalRound local(
       Network network, Loss loss, Optimizer optimizer, Shard shard, double[] parameters,
       double @Nullable [] optimizerState, boolean shuffle, long shuffleSeed, int epoch, int from, int to, int steps) {
     if (shard.rows == 0) {
@@ -74,7 +59,7 @@ interface ShardWork {
       }
     }
     TrainingSnapshot after = network.trainingSnapshot();
-    return new Local(
+    return new LocalRound(
         network.parameters().snapshot(), after == null ? optimizerState : after.optimizerState(), lossSum, rows);
   }
 }

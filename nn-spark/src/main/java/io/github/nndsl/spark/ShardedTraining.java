@@ -86,8 +86,8 @@ final class ShardedTraining {
     boolean shuffle = config.batchSize() > 0;
     return new ShardWork() {
       @Override
-      public ShardWork.@Nullable Partial[] gradients(double[] parameters, int epoch, int step, int steps) {
-        ShardWork.Partial[] out = new ShardWork.Partial[shards.length];
+      public @Nullable Partial[] gradients(double[] parameters, int epoch, int step, int steps) {
+        Partial[] out = new Partial[shards.length];
         for (int s = 0; s < shards.length; s++) {
           out[s] = ShardWork.partial(network, config.loss(), shards[s], parameters, shuffle, config.shuffleSeed(),
               epoch, step, steps);
@@ -96,9 +96,9 @@ final class ShardedTraining {
       }
 
       @Override
-      public ShardWork.@Nullable Local[] localSteps(
+      public @Nullable LocalRound[] localSteps(
           double[] parameters, double @Nullable [][] states, int epoch, int from, int to, int steps) {
-        ShardWork.Local[] out = new ShardWork.Local[shards.length];
+        LocalRound[] out = new LocalRound[shards.length];
         for (int s = 0; s < shards.length; s++) {
           out[s] = ShardWork.local(network, config.loss(), config.optimizer(), shards[s], parameters, states[s],
               shuffle, config.shuffleSeed(), epoch, from, to, steps);
@@ -147,9 +147,9 @@ final class ShardedTraining {
       double lossSum = 0;
       int taken = 0;
       for (int step = 0; step < steps; step++) {
-        ShardWork.@Nullable Partial[] partials = work.gradients(network.parameters().snapshot(), epoch, step, steps);
+        @Nullable Partial[] partials = work.gradients(network.parameters().snapshot(), epoch, step, steps);
         long rows = 0;
-        for (ShardWork.Partial p : partials) {
+        for (Partial p : partials) {
           rows += p == null ? 0 : p.rows();
         }
         if (rows == 0) {
@@ -159,7 +159,7 @@ final class ShardedTraining {
         // gradient is the shard's, bit for bit (0.0 + -0.0 would be +0.0)
         double[] gradient = null;
         double loss = 0;
-        for (ShardWork.Partial p : partials) {
+        for (Partial p : partials) {
           if (p == null) {
             continue;
           }
@@ -202,10 +202,10 @@ final class ShardedTraining {
       long rows = 0;
       for (int from = 0; from < steps; from += config.localSteps()) {
         int to = Math.min(steps, from + config.localSteps());
-        ShardWork.@Nullable Local[] results = work.localSteps(parameters, states, epoch, from, to, steps);
+        @Nullable LocalRound[] results = work.localSteps(parameters, states, epoch, from, to, steps);
         double[] average = null;
         for (int s = 0; s < results.length; s++) {
-          ShardWork.Local r = results[s];
+          LocalRound r = results[s];
           if (r == null) {
             continue;
           }

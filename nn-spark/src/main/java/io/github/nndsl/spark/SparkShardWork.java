@@ -70,14 +70,14 @@ final class SparkShardWork implements ShardWork {
   }
 
   @Override
-  public @Nullable Local[] localSteps(
+  public @Nullable LocalRound[] localSteps(
       double[] parameters, double @Nullable [][] states, int epoch, int from, int to, int steps) {
     context.setJobDescription("nn-spark: epoch " + (epoch + 1) + "/" + epochs + ", local steps " + (from + 1) + "-"
         + to + "/" + steps);
-    List<Indexed<Local>> results =
+    List<Indexed<LocalRound>> results =
         shards.map(new LocalTask(setup, parameters, states.clone(), epoch, from, to, steps)).collect();
-    Local[] out = new Local[count];
-    for (Indexed<Local> r : results) {
+    LocalRound[] out = new LocalRound[count];
+    for (Indexed<LocalRound> r : results) {
       out[r.shard()] = r.result();
     }
     return out;
@@ -115,7 +115,7 @@ final class SparkShardWork implements ShardWork {
     }
   }
 
-  private static final class LocalTask implements Function<Shard, Indexed<Local>> {
+  private static final class LocalTask implements Function<Shard, Indexed<LocalRound>> {
     private static final long serialVersionUID = 1L;
     private final Setup setup;
     private final double[] parameters;
@@ -136,7 +136,7 @@ final class SparkShardWork implements ShardWork {
     }
 
     @Override
-    public Indexed<Local> call(Shard shard) {
+    public Indexed<LocalRound> call(Shard shard) {
       if (setup.hook() != null) {
         setup.hook().beforeTask(epoch, from, shard.index);
       }
