@@ -40,6 +40,11 @@ final class Shard implements Serializable {
   private final int outputs;
   private final double[] x; // (rows, inputs), content order
   private final double[] y; // (rows, outputs), content order
+  // the last permutation drawn, kept for the epoch's other steps: one draw per shard and epoch,
+  // not one per step (transient: a deserialised shard draws it again, to the same values)
+  private transient int @Nullable [] order;
+  private transient long orderSeed;
+  private transient int orderEpoch;
 
   private Shard(int index, int rows, int inputs, int outputs, double[] x, double[] y) {
     this.index = index;
@@ -90,15 +95,25 @@ final class Shard implements Serializable {
     if (n == 0) {
       return null;
     }
-    int[] order = shuffle ? NumPyRandom.defaultRng(seed(shuffleSeed, index, epoch)).permutation(rows) : null;
+    int[] permutation = shuffle ? order(shuffleSeed, epoch) : null;
     double[] bx = new double[n * inputs];
     double[] by = new double[n * outputs];
     for (int r = 0; r < n; r++) {
-      int src = order == null ? from + r : order[from + r];
+      int src = permutation == null ? from + r : permutation[from + r];
       System.arraycopy(x, src * inputs, bx, r * inputs, inputs);
       System.arraycopy(y, src * outputs, by, r * outputs, outputs);
     }
     return new Batch(Tensor.fromArray(bx, n, inputs), Tensor.fromArray(by, n, outputs), n);
+  }
+
+  /** The permutation of this shard's rows in {@code epoch}; a retried task may run beside the first. */
+  private synchronized int[] order(long shuffleSeed, int epoch) {
+    if (order == null || orderSeed != shuffleSeed || orderEpoch != epoch) {
+      order = NumPyRandom.defaultRng(seed(shuffleSeed, index, epoch)).permutation(rows);
+      orderSeed = shuffleSeed;
+      orderEpoch = epoch;
+    }
+    return order;
   }
 
   /**

@@ -180,6 +180,23 @@ class ShardedTrainingTest {
   }
 
   @Nested
+  class Divergence {
+
+    @Test
+    void aNonFiniteLossStopsTrainingNamingTheEpochAndStep() {
+      Sequential regression = Sequential.of(linear(4, 8), relu(), linear(8, 1));
+      ShardedTraining.Config c = new ShardedTraining.Config(regression, Losses.mse(), Optimizers.sgd(1e6), 0, 0, 2, 0);
+      double[] targets = new double[DATA.x().length];
+      Arrays.fill(targets, 1e6);
+      Shard[] shards = ShardedTraining.shards(c, DATA.x(), targets);
+      ArithmeticException e =
+          assertThrows(ArithmeticException.class, () -> ShardedTraining.fit(c, shards, 0, 50, null));
+      assertTrue(e.getMessage().matches("training diverged: the loss at epoch \\d+, step 1 is (NaN|Infinity); try a"
+          + " lower learning rate than sgd\\(1000000.0\\)"), e.getMessage());
+    }
+  }
+
+  @Nested
   class BadRows {
 
     ShardedTraining.Config c = config(Optimizers.sgd(0.1), 0, 2, 0);

@@ -101,6 +101,27 @@ class SparkTrainerTest {
     }
   }
 
+  @Nested
+  class LocalProgress {
+
+    @Test
+    void epochListenerGetsTheInProcessLossesWithLocalSteps() {
+      List<Double> expected = new ArrayList<>();
+      ShardedTraining.Config c = LOCAL.config();
+      ShardedTraining.fit(c, ShardedTraining.shards(c, DATA.x(), DATA.labels()), 11, 2,
+          (epoch, loss) -> expected.add(loss));
+      List<Double> losses = new ArrayList<>();
+      int before = JobCounter.get().started();
+      LOCAL.fitEpochs(DATA.frame(3), "features", "label", 11, 2, (epoch, loss) -> losses.add(loss));
+      assertEquals(expected, losses);
+      List<String> jobs = JobCounter.get().descriptionsSince(before);
+      // 4 steps an epoch, 2 local steps a round: 2 jobs an epoch instead of 4
+      assertEquals(List.of("nn-spark: epoch 1/2, local steps 1-2/4", "nn-spark: epoch 1/2, local steps 3-4/4",
+          "nn-spark: epoch 2/2, local steps 1-2/4", "nn-spark: epoch 2/2, local steps 3-4/4"),
+          jobs.subList(jobs.size() - 4, jobs.size()));
+    }
+  }
+
   /** Counts first attempts that the hook failed; tasks run in this JVM (local master). */
   static final AtomicInteger FAILED = new AtomicInteger();
 
