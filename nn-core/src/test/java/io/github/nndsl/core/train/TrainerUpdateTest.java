@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.nndsl.core.Losses;
 import io.github.nndsl.core.Network;
+import io.github.nndsl.core.Optimizer;
 import io.github.nndsl.core.Optimizers;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /** {@link Trainer#update}: the optimiser's update with a gradient computed elsewhere. */
@@ -17,17 +21,24 @@ class TrainerUpdateTest {
 
   private static final Trainer ADAM = Trainer.of(Losses.mse(), Optimizers.adam(0.01));
 
-  @Test
-  void updatingWithTheNetworksOwnGradientIsAStep() {
+  @ParameterizedTest
+  @MethodSource("optimizers")
+  void updatingWithTheNetworksOwnGradientIsAStep(Optimizer optimizer) {
+    Trainer trainer = Trainer.of(Losses.mse(), optimizer);
     Network stepped = exerciseNetwork(3, 4);
     Network updated = exerciseNetwork(3, 4);
     for (int i = 0; i < 5; i++) {
-      double loss = ADAM.step(stepped, XOR_X, XOR_Y);
+      double loss = trainer.step(stepped, XOR_X, XOR_Y);
       assertEquals(loss, updated.computeGradients(XOR_X, XOR_Y, Losses.mse()), 0.0);
-      ADAM.update(updated, updated.parameters().gradientSnapshot());
+      trainer.update(updated, updated.parameters().gradientSnapshot());
     }
     assertArrayEquals(stepped.parameters().snapshot(), updated.parameters().snapshot(), 0.0);
-    assertEquals(TrainingSnapshot.take(stepped), TrainingSnapshot.take(updated), "the same Adam state");
+    assertEquals(TrainingSnapshot.take(stepped), TrainingSnapshot.take(updated), "the same optimiser state");
+  }
+
+  static Stream<Optimizer> optimizers() {
+    return Stream.of(Optimizers.sgd(0.5), Optimizers.sgd(0.1, 0.9), Optimizers.nesterov(0.1, 0.9),
+        Optimizers.adam(0.01));
   }
 
   @Test
