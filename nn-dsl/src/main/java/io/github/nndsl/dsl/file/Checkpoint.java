@@ -122,8 +122,7 @@ public final class Checkpoint {
    * <p>A {@code Failure} holds the very exception {@code load} throws: {@link ModelFileException}
    * for a malformed, truncated or hostile file or a model file, {@link UncheckedIOException} if the
    * file cannot be read, {@link IllegalArgumentException} ({@code "file is null"}) for a null path.
-   * Only what Vavr treats as fatal ({@link VirtualMachineError}, {@link LinkageError}) is thrown
-   * rather than returned.
+   * An {@link Error} (such as {@link OutOfMemoryError}) is thrown rather than returned.
    *
    * <pre>{@code
    * Network net = Checkpoint.tryLoad(Path.of("run.ckpt.safetensors"))
@@ -138,7 +137,13 @@ public final class Checkpoint {
    * @since 0.1.0
    */
   public static Try<ModelFile.Loaded> tryLoad(Path file) {
-    return Try.of(() -> read(file));
+    // what Try.of(() -> read(file)) does for the exceptions read throws (all unchecked), without
+    // spinning a lambda class: the first load of a process pays for that (BENCHMARKS.md)
+    try {
+      return Try.success(read(file));
+    } catch (RuntimeException e) {
+      return Try.failure(e);
+    }
   }
 
   /** The one way a checkpoint is read, for load and tryLoad. */

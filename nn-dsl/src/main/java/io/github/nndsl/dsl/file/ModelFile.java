@@ -113,9 +113,8 @@ public final class ModelFile {
    *
    * <p>A {@code Failure} holds the very exception {@code load} throws: {@link ModelFileException}
    * for a malformed, truncated or hostile file, {@link UncheckedIOException} if the file cannot be
-   * read, {@link IllegalArgumentException} ({@code "file is null"}) for a null path. Only what
-   * Vavr treats as fatal ({@link VirtualMachineError} such as {@link OutOfMemoryError}, {@link
-   * LinkageError}) is thrown rather than returned.
+   * read, {@link IllegalArgumentException} ({@code "file is null"}) for a null path. An {@link Error}
+   * (such as {@link OutOfMemoryError}) is thrown rather than returned.
    *
    * <pre>{@code
    * Try<ModelFile.Loaded> loaded = ModelFile.tryLoad(Path.of("xor.safetensors"));
@@ -129,7 +128,13 @@ public final class ModelFile {
    * @since 0.1.0
    */
   public static Try<Loaded> tryLoad(Path file) {
-    return Try.of(() -> read(file));
+    // what Try.of(() -> read(file)) does for the exceptions read throws (all unchecked), without
+    // spinning a lambda class: the first load of a process pays for that (BENCHMARKS.md)
+    try {
+      return Try.success(read(file));
+    } catch (RuntimeException e) {
+      return Try.failure(e);
+    }
   }
 
   /** The one way a model file is read, for load and tryLoad. */

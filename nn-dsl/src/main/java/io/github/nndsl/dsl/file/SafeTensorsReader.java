@@ -201,10 +201,21 @@ final class SafeTensorsReader implements AutoCloseable {
     return width;
   }
 
+  /** By begin, then end offset; a class rather than Comparator.comparingLong: no lambda at load. */
+  private static final Comparator<Entry> BY_OFFSETS = new ByOffsets();
+
+  private static final class ByOffsets implements Comparator<Entry> {
+    @Override
+    public int compare(Entry a, Entry b) {
+      int byBegin = Long.compare(a.begin(), b.begin());
+      return byBegin != 0 ? byBegin : Long.compare(a.end(), b.end());
+    }
+  }
+
   /** Sorted by offset, the tensors must cover [0, dataLength) exactly, one after another. */
   private static void checkTiling(Map<String, Entry> entries, long dataLength, long dataStart) {
     List<Entry> sorted = new ArrayList<>(entries.values());
-    sorted.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
+    sorted.sort(BY_OFFSETS);
     long expected = 0;
     Entry previous = null;
     for (Entry e : sorted) {
