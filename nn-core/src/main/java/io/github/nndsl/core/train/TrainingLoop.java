@@ -152,7 +152,7 @@ final class TrainingLoop {
    * PyTorch's {@code clip_grad_norm_}: {@code g *= maxNorm / (norm + 1e-6)} when that is below 1,
    * the global L2 norm summed in store order.
    */
-  private static void clip(double[] g, double maxNorm) {
+  static void clip(double[] g, double maxNorm) {
     double sum = 0.0;
     for (double v : g) {
       sum += v * v;
