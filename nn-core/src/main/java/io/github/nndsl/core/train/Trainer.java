@@ -462,7 +462,9 @@ public final class Trainer {
    * returns the loss of its forward pass: the building block of a hand-written training loop.
    * Once the network's buffers are warm it allocates nothing. Mini-batching and the target loss
    * are {@code fit}'s; here the caller picks the batch. The optimiser state carries over between
-   * steps and to {@code fit}, as between two fits.
+   * steps and to {@code fit}, as between two fits. Gradient clipping applies; a schedule gives the
+   * rate of the network's current epoch (steps do not count epochs); validation and early stopping
+   * are {@code fit}'s.
    *
    * <pre>{@code
    * for (int i = 0; i < 5000; i++) {
@@ -487,7 +489,8 @@ public final class Trainer {
    * Applies this trainer's optimiser ONCE with a gradient computed elsewhere (for example summed
    * over the shards of a distributed data set), in the store's order ({@link
    * io.github.nndsl.core.ParameterStore#names()}, each row-major), keeping the optimiser's state with the network as
-   * {@link #step} does. The gradient is also left in the store's gradients.
+   * {@link #step} does, with this trainer's gradient clipping and its schedule's rate for the
+   * network's current epoch. The gradient (clipped, if so) is also left in the store's gradients.
    *
    * <pre>{@code
    * double[] g = ...;   // network.parameters().size() values
