@@ -24,12 +24,14 @@ class AdamWTest {
   private static final Golden TORCH = Golden.load("/golden/training.txt");
 
   /**
-   * The largest difference from PyTorch over six steps, relative to the parameter. Not 0: PyTorch
-   * writes Adam's step as p - (lr / (1 - b1^t)) m / (sqrt(v) / sqrt(1 - b2^t) + eps) with b^t a
-   * power, nn-core as p - lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps) with running
-   * products (Adam's bits, checked against NumPy in OptimizersTest); a handful of roundings apart.
+   * The largest difference from PyTorch over six steps, in units in the last place of PyTorch's
+   * value. Not always 0: PyTorch writes Adam's step as p - (lr / (1 - b1^t)) m / (sqrt(v) /
+   * sqrt(1 - b2^t) + eps) with b^t a power, nn-core as p - lr (m / (1 - b1^t)) / (sqrt(v / (1 -
+   * b2^t)) + eps) with running products (Adam's bits, checked against NumPy in OptimizersTest);
+   * the two round apart now and then. Measured: every bit equal at lr 0.01 (decay 0.1 and 0),
+   * 51 of 60 values equal and at most 3 ulps apart at lr 0.05 with decay 2.
    */
-  private static double worstRelativeError(Optimizer optimizer, String golden) {
+  private static double worstUlps(Optimizer optimizer, String golden) {
     double[] p = TORCH.tensor("adamw.p0").toArray();
     double[][] grads = TORCH.tensor("adamw.grads").toRows();
     double[][] expected = TORCH.tensor(golden).toRows();
@@ -38,7 +40,7 @@ class AdamWTest {
     for (int s = 0; s < grads.length; s++) {
       state.step(p, grads[s]);
       for (int i = 0; i < p.length; i++) {
-        worst = Math.max(worst, Math.abs(p[i] - expected[s][i]) / Math.abs(expected[s][i]));
+        worst = Math.max(worst, Math.abs(p[i] - expected[s][i]) / Math.ulp(expected[s][i]));
       }
     }
     return worst;
@@ -47,15 +49,15 @@ class AdamWTest {
   @ParameterizedTest
   @CsvSource({"0.01, 0.1, adamw", "0.05, 2.0, adamw.strong", "0.01, 0.0, adamw.nodecay"})
   void followsPyTorchWithinAFewRoundings(double lr, double weightDecay, String golden) {
-    double worst = worstRelativeError(Optimizers.adamW(lr, weightDecay), golden);
-    assertTrue(worst <= 1e-14, "relative error " + worst);
+    double worst = worstUlps(Optimizers.adamW(lr, weightDecay), golden);
+    assertTrue(worst <= 4, worst + " ulps");
   }
 
   @Test
   void theDecayIsReallyApplied() {
     // the strong decay (lr * wd = 0.1 a step) moves the parameters far from Adam's path
-    double withoutDecay = worstRelativeError(Optimizers.adam(0.05), "adamw.strong");
-    assertTrue(withoutDecay > 1e-2, "adam is " + withoutDecay + " from AdamW(0.05, 2.0)");
+    double withoutDecay = worstUlps(Optimizers.adam(0.05), "adamw.strong");
+    assertTrue(withoutDecay > 1e12, "adam is " + withoutDecay + " ulps from AdamW(0.05, 2.0)");
   }
 
   @Test

@@ -59,7 +59,8 @@ final class DiagnosticMonitor {
    * {@code crossEntropyWithLogits()} squashes the outputs twice.
    */
   void checkLoss(Loss loss) {
-    if (loss == Losses.crossEntropyWithLogits() && ActivationScan.endsInSoftmax(plan)) {
+    // the plan first: naming the loss loads its class, which a process that never uses it skips
+    if (ActivationScan.endsInSoftmax(plan) && loss == Losses.crossEntropyWithLogits()) {
       fire(Diagnostic.Kind.DOUBLE_SOFTMAX, 0, Double.NaN,
           "the network ends in softmax() and the loss is crossEntropyWithLogits(), which takes a softmax of its"
               + " own: the outputs are squashed twice, so the gradients shrink and training stalls; drop the last"
