@@ -39,8 +39,8 @@ public final class Loss {
    *     propagates to the result, so a diverged network's loss can still be measured
    * @param targets the same shape, finite
    * @return the loss
-   * @throws IllegalArgumentException if the shapes differ, the tensors are empty or a target is
-   *     NaN or infinite
+   * @throws IllegalArgumentException if the shapes differ, the tensors are empty, a target is
+   *     NaN or infinite, or a target row is one the loss cannot mean (see {@link Losses})
    * @since 0.1.0
    */
   public double compute(Tensor predictions, Tensor targets) {
@@ -55,8 +55,8 @@ public final class Loss {
    * @param predictions shape (batch, outputs)
    * @param targets the same shape, finite
    * @return a new tensor of the predictions' shape
-   * @throws IllegalArgumentException if the shapes differ, the tensors are empty or a target is
-   *     NaN or infinite
+   * @throws IllegalArgumentException if the shapes differ, the tensors are empty, a target is
+   *     NaN or infinite, or a target row is one the loss cannot mean (see {@link Losses})
    * @since 0.1.0
    */
   public Tensor gradient(Tensor predictions, Tensor targets) {
@@ -75,12 +75,13 @@ public final class Loss {
     return t.rank() == 2 ? t.dim(1) : t.dim(0);
   }
 
-  private static void check(Tensor p, Tensor t) {
+  private void check(Tensor p, Tensor t) {
     Checks.sameShape(p, t, "predictions", "targets");
     if (p.size() == 0) {
       throw new IllegalArgumentException("predictions and targets must not be empty, but have shape " + p.shapeString());
     }
     Checks.finite(t, "targets");
+    function.checkTargets(t.data(), t.offset(), rows(t), cols(t), "targets");
   }
 
   /** The loss over a (rows, cols) block of predictions p and targets t. */

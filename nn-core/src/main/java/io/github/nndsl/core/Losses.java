@@ -39,7 +39,8 @@ public final class Losses {
    * Returns the binary cross-entropy on probabilities p in [0, 1], averaged over all elements:
    * {@code -mean(t log p + (1 - t) log(1 - p))}, each log floored at -100 as PyTorch's {@code
    * BCELoss} does, so a saturated sigmoid gives a large finite loss instead of infinity. Use it
-   * after a sigmoid output.
+   * after a sigmoid output. Every target must be in [0, 1]: training, {@link Loss#compute} and
+   * {@link Network#computeGradients} reject any other, naming its row.
    *
    * @return the loss
    * @since 0.1.0
@@ -51,7 +52,8 @@ public final class Losses {
   /**
    * Returns the categorical cross-entropy on probabilities (a softmax output), averaged over the
    * batch: {@code -sum(t log p) / batch}, each log floored at -100. Targets are one-hot rows (or
-   * any distributions).
+   * any distributions): each row non-negative and summing to 1 within 1e-6, or training, {@link
+   * Loss#compute} and {@link Network#computeGradients} reject it, naming the row.
    *
    * @return the loss
    * @since 0.1.0
@@ -65,7 +67,11 @@ public final class Losses {
    * linear layer, not a softmax): {@code sum(t) logsumexp(z) - sum(t z)} per row, averaged over the
    * batch, computed with the row maximum subtracted so it never overflows. Its gradient is {@code
    * (softmax(z) sum(t) - t) / batch}: exact and stable where softmax followed by {@link
-   * #crossEntropy()} would lose precision. The network's predictions are then logits.
+   * #crossEntropy()} would lose precision. The network's predictions are then logits, so the
+   * network must not end in a softmax (a trainer's diagnostics say so when it does). Each target
+   * row must be probabilities, non-negative and summing to 1 within 1e-6 (one-hot rows, or
+   * smoothed labels); training, {@link Loss#compute} and {@link Network#computeGradients} reject
+   * any other row, naming it.
    *
    * @return the loss
    * @since 0.1.0
@@ -102,6 +108,11 @@ public final class Losses {
     static final Loss INSTANCE = new Loss(new BinaryCrossEntropy(), "binaryCrossEntropy()");
 
     @Override
+    public void checkTargets(double[] t, int off, int rows, int cols, String name) {
+      checkUnitInterval(t, off, rows, cols, name, "binaryCrossEntropy()");
+    }
+
+    @Override
     public double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
       int n = rows * cols;
       double sum = 0.0;
@@ -129,6 +140,11 @@ public final class Losses {
     static final Loss INSTANCE = new Loss(new CrossEntropy(), "crossEntropy()");
 
     @Override
+    public void checkTargets(double[] t, int off, int rows, int cols, String name) {
+      checkDistributions(t, off, rows, cols, name, "crossEntropy()");
+    }
+
+    @Override
     public double value(double[] p, int pOff, double[] t, int tOff, int rows, int cols) {
       double sum = 0.0;
       for (int i = 0; i < rows * cols; i++) {
@@ -153,6 +169,11 @@ public final class Losses {
 
   private static final class CrossEntropyWithLogits extends LossFunction {
     static final Loss INSTANCE = new Loss(new CrossEntropyWithLogits(), "crossEntropyWithLogits()");
+
+    @Override
+    public void checkTargets(double[] t, int off, int rows, int cols, String name) {
+      checkDistributions(t, off, rows, cols, name, "crossEntropyWithLogits()");
+    }
 
     @Override
     public double value(double[] z, int zOff, double[] t, int tOff, int rows, int cols) {

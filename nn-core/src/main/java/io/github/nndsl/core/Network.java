@@ -126,7 +126,8 @@ public final class Network {
    * @param loss the loss to differentiate
    * @return the loss of this forward pass
    * @throws IllegalArgumentException if an argument is null, a shape does not fit, x has no rows,
-   *     or x or y holds NaN or an infinity (nothing is changed then)
+   *     x or y holds NaN or an infinity, or a row of y is one the loss cannot mean (see {@link
+   *     Losses}; nothing is changed then)
    * @since 0.1.0
    */
   public double computeGradients(Tensor x, Tensor y, Loss loss) {
@@ -137,6 +138,7 @@ public final class Network {
     Checks.finite(y, "y");
     int batch = x.dim(0);
     LossFunction function = loss.function();
+    function.checkTargets(y.data(), y.offset(), batch, outputs(), "y");
     double value = plan.forwardLoss(x.data(), x.offset(), y.data(), y.offset(), batch, function);
     plan.backward(x.data(), x.offset(), y.data(), y.offset(), batch, function);
     return value;

@@ -156,4 +156,10 @@ public final class ActivationScan {
     }
     return Math.sqrt(sum);
   }
+
+  /** Whether the plan's last op ends in a softmax: the network's outputs are then probabilities. */
+  public static boolean endsInSoftmax(Plan net) {
+    Op[] ops = net.ops();
+    return ops.length > 0 && ops[ops.length - 1].applied() == Op.Kind.SOFTMAX;
+  }
 }

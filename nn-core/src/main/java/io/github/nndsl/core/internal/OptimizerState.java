@@ -10,6 +10,17 @@ public abstract class OptimizerState {
   /** Updates the parameters p in place from the gradients g (both of the store's size). */
   public abstract void step(double[] p, double[] g);
 
+  /** The optimiser's own learning rate, the hyper-parameter it was created with. */
+  public abstract double baseLearningRate();
+
+  /**
+   * Sets the learning rate the following steps use (a schedule's rate for the epoch; the trainer
+   * sets {@link #baseLearningRate()} when there is no schedule). A field write: it allocates
+   * nothing. {@link #fusedRate()} follows it. Not part of {@link #save()}: the trainer sets it
+   * again at the start of every training call, from the epoch count.
+   */
+  public abstract void learningRate(double lr);
+
   /**
    * The rate r if this optimiser's whole update is {@code p -= r * g}, element by element and with
    * no state, else NaN. The backward walk may then apply it as it writes each gradient (after the

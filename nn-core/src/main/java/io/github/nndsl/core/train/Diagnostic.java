@@ -2,7 +2,7 @@ package io.github.nndsl.core.train;
 
 /**
  * A problem noticed while training, with a sentence saying what it likely means and what to try:
- * a loss plateau, dead ReLU units, saturated sigmoids or exploding gradients.
+ * a loss plateau, dead ReLU units, saturated sigmoids, exploding gradients or a double softmax.
  *
  * <pre>{@code
  * TrainingHistory h = trainer.fit(net, x, y, 5000);
@@ -19,7 +19,8 @@ package io.github.nndsl.core.train;
  * @param step the step (from 1) at whose check it was noticed; 0 for an untrained network
  * @param value the measured value: the loss level ({@link Kind#PLATEAU}), the fraction of dead
  *     units ({@link Kind#DEAD_RELU}) or saturated sigmoid outputs ({@link Kind#SATURATED_SIGMOID}),
- *     the global L2 norm of the gradient ({@link Kind#EXPLODING_GRADIENT})
+ *     the global L2 norm of the gradient ({@link Kind#EXPLODING_GRADIENT}), NaN for {@link
+ *     Kind#DOUBLE_SOFTMAX}
  * @param message what it likely means and what to try, in one sentence
  * @since 0.1.0
  */
@@ -108,6 +109,11 @@ public record Diagnostic(Diagnostic.Kind kind, int step, double value, String me
     /** Sigmoid outputs so close to 0 or 1 that their gradient all but vanishes. */
     SATURATED_SIGMOID,
     /** The gradient's global L2 norm is above the limit or grew by orders of magnitude. */
-    EXPLODING_GRADIENT
+    EXPLODING_GRADIENT,
+    /**
+     * The network ends in a softmax but the loss is {@code crossEntropyWithLogits()}, which takes
+     * a softmax of its own: checked once, at the start of {@code fit} (step 0, value NaN).
+     */
+    DOUBLE_SOFTMAX
   }
 }

@@ -1,5 +1,7 @@
 package io.github.nndsl.core.train;
 
+import io.github.nndsl.core.Loss;
+import io.github.nndsl.core.Losses;
 import io.github.nndsl.core.Network;
 import io.github.nndsl.core.internal.ActivationScan;
 
@@ -50,6 +52,20 @@ final class DiagnosticMonitor {
       checkGradients(step);
     }
     checkPlateau(step, losses, count, x, xOff, batch, converged);
+  }
+
+  /**
+   * The check of the loss against the network, once at the start of a fit: a softmax output under
+   * {@code crossEntropyWithLogits()} squashes the outputs twice.
+   */
+  void checkLoss(Loss loss) {
+    // the plan first: naming the loss loads its class, which a process that never uses it skips
+    if (ActivationScan.endsInSoftmax(plan) && loss == Losses.crossEntropyWithLogits()) {
+      fire(Diagnostic.Kind.DOUBLE_SOFTMAX, 0, Double.NaN,
+          "the network ends in softmax() and the loss is crossEntropyWithLogits(), which takes a softmax of its"
+              + " own: the outputs are squashed twice, so the gradients shrink and training stalls; drop the last"
+              + " softmax() (the predictions are then logits) or use crossEntropy()");
+    }
   }
 
   List<Diagnostic> results() {

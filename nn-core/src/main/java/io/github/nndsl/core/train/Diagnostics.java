@@ -35,6 +35,8 @@ import io.github.nndsl.core.internal.ActivationScan;
  *   <li>{@link Diagnostic.Kind#EXPLODING_GRADIENT}: the global L2 norm of the gradient is above
  *       {@link #gradientNormLimit()} (default 1e3), or above 1 and at least 100 times what it was
  *       at the previous check.
+ *   <li>{@link Diagnostic.Kind#DOUBLE_SOFTMAX}: the network ends in a softmax and the loss is
+ *       {@code crossEntropyWithLogits()}, which takes its own; checked once, at the start of fit.
  * </ul>
  *
  * <p>A diagnostic fires once when its problem appears and again only after a check has found the

@@ -26,7 +26,22 @@ import org.jspecify.annotations.Nullable;
  *     .fitEpochs(net, x, y, 50, (epoch, loss) -> System.out.println(epoch + " " + loss));
  * }</pre>
  *
+ * <p>Options: mini-batches, a target loss, diagnostics, a learning-rate schedule ({@link
+ * Schedules}), gradient clipping, validation data and early stopping:
+ *
+ * <pre>{@code
+ * Trainer.of(Losses.crossEntropyWithLogits(), Optimizers.adamW(1e-3, 0.01))
+ *     .withBatchSize(32)
+ *     .withSchedule(Schedules.cosine(200))
+ *     .withGradientClipping(1.0)
+ *     .withValidation(xVal, yVal)
+ *     .withEarlyStopping(10)
+ *     .fitEpochs(net, x, y, 200);
+ * }</pre>
+ *
  * <p>Every argument is checked before the network is touched: a rejected call changes nothing.
+ * Targets the loss cannot mean (a target of 2 under {@code binaryCrossEntropy()}, a row that is
+ * not probabilities under a cross-entropy) are rejected then too, naming the row, once per call.
  * A NaN or infinite loss stops training with a {@link TrainingDivergedException} naming the step.
  *
  * @since 0.1.0
@@ -42,10 +57,16 @@ public final class Trainer {
   // null when nobody listens, here and for the step and epoch listeners below, not a do-nothing
   // object or lambda: a process that never listens loads no listener class (each costs start-up)
   private final @Nullable DiagnosticListener diagnosticListener;
+  private final @Nullable Schedule schedule; // null: the optimiser's rate throughout
+  private final double maxGradientNorm; // NaN: no clipping
+  private final @Nullable ValidationData validation;
+  private final @Nullable ValidationListener validationListener;
+  private final int patience; // 0: no early stopping
 
   private Trainer(
       Loss loss, Optimizer optimizer, int batchSize, long shuffleSeed, double targetLoss, Diagnostics diagnostics,
-      @Nullable DiagnosticListener diagnosticListener) {
+      @Nullable DiagnosticListener diagnosticListener, @Nullable Schedule schedule, double maxGradientNorm,
+      @Nullable ValidationData validation, @Nullable ValidationListener validationListener, int patience) {
     this.loss = loss;
     this.optimizer = optimizer;
     this.batchSize = batchSize;
@@ -53,6 +74,11 @@ public final class Trainer {
     this.targetLoss = targetLoss;
     this.diagnostics = diagnostics;
     this.diagnosticListener = diagnosticListener;
+    this.schedule = schedule;
+    this.maxGradientNorm = maxGradientNorm;
+    this.validation = validation;
+    this.validationListener = validationListener;
+    this.patience = patience;
   }
 
   /**
@@ -67,7 +93,8 @@ public final class Trainer {
   public static Trainer of(Loss loss, Optimizer optimizer) {
     Engine.notNull(loss, "loss");
     Engine.notNull(optimizer, "optimizer");
-    return new Trainer(loss, optimizer, 0, 0, Double.NaN, Diagnostics.atEnd(), null);
+    return new Trainer(loss, optimizer, 0, 0, Double.NaN, Diagnostics.atEnd(), null, null, Double.NaN, null, null,
+        0);
   }
 
   /**
@@ -84,7 +111,8 @@ public final class Trainer {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be positive, but was " + batchSize);
     }
-    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, diagnostics, diagnosticListener);
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, diagnostics, diagnosticListener, schedule,
+        maxGradientNorm, validation, validationListener, patience);
   }
 
   /**
@@ -94,7 +122,8 @@ public final class Trainer {
    * @since 0.1.0
    */
   public Trainer withFullBatch() {
-    return new Trainer(loss, optimizer, 0, shuffleSeed, targetLoss, diagnostics, diagnosticListener);
+    return new Trainer(loss, optimizer, 0, shuffleSeed, targetLoss, diagnostics, diagnosticListener, schedule,
+        maxGradientNorm, validation, validationListener, patience);
   }
 
   /**
@@ -110,7 +139,8 @@ public final class Trainer {
     if (seed < 0) {
       throw new IllegalArgumentException("seed must be non-negative, but was " + seed);
     }
-    return new Trainer(loss, optimizer, batchSize, seed, targetLoss, diagnostics, diagnosticListener);
+    return new Trainer(loss, optimizer, batchSize, seed, targetLoss, diagnostics, diagnosticListener, schedule,
+        maxGradientNorm, validation, validationListener, patience);
   }
 
   /**
@@ -126,7 +156,8 @@ public final class Trainer {
     if (!(target >= 0.0) || target == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException("target must be finite and non-negative, but was " + target);
     }
-    return new Trainer(loss, optimizer, batchSize, shuffleSeed, target, diagnostics, diagnosticListener);
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, target, diagnostics, diagnosticListener, schedule,
+        maxGradientNorm, validation, validationListener, patience);
   }
 
   /**
@@ -145,7 +176,8 @@ public final class Trainer {
    */
   public Trainer withDiagnostics(Diagnostics settings) {
     Engine.notNull(settings, "settings");
-    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, settings, diagnosticListener);
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, settings, diagnosticListener, schedule,
+        maxGradientNorm, validation, validationListener, patience);
   }
 
   /**
@@ -165,7 +197,134 @@ public final class Trainer {
   public Trainer withDiagnostics(Diagnostics settings, DiagnosticListener listener) {
     Engine.notNull(settings, "settings");
     Engine.notNull(listener, "listener");
-    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, settings, listener);
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, settings, listener, schedule,
+        maxGradientNorm, validation, validationListener, patience);
+  }
+
+  /**
+   * Returns a trainer whose learning rate follows {@code schedule} from epoch to epoch, as a
+   * PyTorch scheduler stepped after every epoch (full batch: after every step). The epochs are the
+   * network's, counted across fits and kept in checkpoints, so continued training stays on the
+   * schedule. {@link #step} and {@link #update} use the rate of the network's current epoch.
+   *
+   * <pre>{@code
+   * trainer.withSchedule(Schedules.step(30, 0.1)).withBatchSize(32).fitEpochs(net, x, y, 90);
+   * }</pre>
+   *
+   * @param schedule the schedule
+   * @return a new trainer
+   * @throws IllegalArgumentException if schedule is null
+   * @since 0.1.0
+   */
+  public Trainer withSchedule(Schedule schedule) {
+    Engine.notNull(schedule, "schedule");
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, diagnostics, diagnosticListener, schedule,
+        maxGradientNorm, validation, validationListener, patience);
+  }
+
+  /**
+   * Returns a trainer that clips the gradient by its global norm before every update, as PyTorch's
+   * {@code clip_grad_norm_(parameters, maxNorm)}: with {@code norm} the L2 norm of all gradients
+   * together, each is multiplied by {@code maxNorm / (norm + 1e-6)} when that is below 1. (The
+   * norm is summed in store order; PyTorch's, a norm of per-tensor norms, may differ in the last
+   * bit.) With plain SGD the update then runs after backward instead of fused into it, with the
+   * same arithmetic.
+   *
+   * <pre>{@code
+   * trainer.withGradientClipping(1.0);
+   * }</pre>
+   *
+   * @param maxNorm the largest global norm let through, finite and positive
+   * @return a new trainer
+   * @throws IllegalArgumentException if maxNorm is not finite and positive
+   * @since 0.1.0
+   */
+  public Trainer withGradientClipping(double maxNorm) {
+    if (!(maxNorm > 0.0) || maxNorm == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("maxNorm must be finite and positive, but was " + maxNorm);
+    }
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, diagnostics, diagnosticListener, schedule,
+        maxNorm, validation, validationListener, patience);
+  }
+
+  /**
+   * Returns a trainer that measures its loss on x and y (all rows at once, with the network in
+   * inference mode) after every epoch: in {@link TrainingHistory#validationLosses()}, for a
+   * {@link ValidationListener}, and for {@link #withEarlyStopping}. With full-batch training
+   * every step is an epoch. x and y are checked here as far as they can be alone, and against the
+   * network and the loss when a fit starts, before anything changes. Replaces any validation data
+   * (and validation listener) set before.
+   *
+   * <pre>{@code
+   * Dataset.Split s = data.split(0.2, 7);
+   * trainer.withValidation(s.validation().features(), s.validation().targets());
+   * }</pre>
+   *
+   * @param x the validation inputs, (rows, network inputs), at least one row, finite
+   * @param y the validation targets, (rows, network outputs), finite, ones the loss can mean
+   * @return a new trainer
+   * @throws IllegalArgumentException if an argument is null, not a matrix, the row counts differ
+   *     or are 0, or a value is NaN or infinite
+   * @since 0.1.0
+   */
+  public Trainer withValidation(Tensor x, Tensor y) {
+    ValidationData data = ValidationData.of(x, y);
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, diagnostics, diagnosticListener, schedule,
+        maxGradientNorm, data, null, patience);
+  }
+
+  /**
+   * Returns a trainer with validation data, as {@link #withValidation(Tensor, Tensor)}, that also
+   * calls {@code listener} after every epoch with the epoch's number, its mean loss and the
+   * validation loss after it (on the training thread, before early stopping acts).
+   *
+   * <pre>{@code
+   * trainer.withValidation(xVal, yVal, (epoch, loss, validationLoss) ->
+   *     System.out.println(epoch + " " + loss + " " + validationLoss));
+   * }</pre>
+   *
+   * <p>In Kotlin: {@code trainer.withValidation(xVal, yVal) { epoch, loss, validationLoss -> ... }}.
+   *
+   * @param x the validation inputs, (rows, network inputs), at least one row, finite
+   * @param y the validation targets, (rows, network outputs), finite, ones the loss can mean
+   * @param listener called after every epoch
+   * @return a new trainer
+   * @throws IllegalArgumentException if an argument is null, not a matrix, the row counts differ
+   *     or are 0, or a value is NaN or infinite
+   * @since 0.1.0
+   */
+  public Trainer withValidation(Tensor x, Tensor y, ValidationListener listener) {
+    ValidationData data = ValidationData.of(x, y);
+    Engine.notNull(listener, "listener");
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, diagnostics, diagnosticListener, schedule,
+        maxGradientNorm, data, listener, patience);
+  }
+
+  /**
+   * Returns a trainer that stops once {@code patience} epochs in a row have not brought a
+   * strictly lower validation loss than the best so far, and then (or when the epochs run out)
+   * puts back the parameters of the best epoch, {@link TrainingHistory#bestEpoch()}: Keras's
+   * {@code EarlyStopping(patience, restore_best_weights=True)}. Only the parameters go back; the
+   * optimiser's state and the epoch count stay where training stopped. Needs {@link
+   * #withValidation}: a fit without it throws IllegalStateException (the withers may come in
+   * any order, so the check is the fit's).
+   *
+   * <pre>{@code
+   * TrainingHistory h = trainer.withValidation(xVal, yVal).withEarlyStopping(10).fitEpochs(net, x, y, 500);
+   * h.stoppedEarly();   // true if it stopped before 500 epochs
+   * }</pre>
+   *
+   * @param patience epochs without improvement before stopping, positive
+   * @return a new trainer
+   * @throws IllegalArgumentException if patience is not positive
+   * @since 0.1.0
+   */
+  public Trainer withEarlyStopping(int patience) {
+    if (patience < 1) {
+      throw new IllegalArgumentException("patience must be positive, but was " + patience);
+    }
+    return new Trainer(loss, optimizer, batchSize, shuffleSeed, targetLoss, diagnostics, diagnosticListener, schedule,
+        maxGradientNorm, validation, validationListener, patience);
   }
 
   /**
@@ -303,7 +462,9 @@ public final class Trainer {
    * returns the loss of its forward pass: the building block of a hand-written training loop.
    * Once the network's buffers are warm it allocates nothing. Mini-batching and the target loss
    * are {@code fit}'s; here the caller picks the batch. The optimiser state carries over between
-   * steps and to {@code fit}, as between two fits.
+   * steps and to {@code fit}, as between two fits. Gradient clipping applies; a schedule gives the
+   * rate of the network's current epoch (steps do not count epochs); validation and early stopping
+   * are {@code fit}'s.
    *
    * <pre>{@code
    * for (int i = 0; i < 5000; i++) {
@@ -320,15 +481,16 @@ public final class Trainer {
    * @since 0.1.0
    */
   public double step(Network network, Tensor x, Tensor y) {
-    checkData(network, x, y);
-    return TrainingLoop.single(network, x, y, loss, optimizer);
+    checkData(network, x, y, loss);
+    return TrainingLoop.single(network, x, y, this);
   }
 
   /**
    * Applies this trainer's optimiser ONCE with a gradient computed elsewhere (for example summed
    * over the shards of a distributed data set), in the store's order ({@link
    * io.github.nndsl.core.ParameterStore#names()}, each row-major), keeping the optimiser's state with the network as
-   * {@link #step} does. The gradient is also left in the store's gradients.
+   * {@link #step} does, with this trainer's gradient clipping and its schedule's rate for the
+   * network's current epoch. The gradient (clipped, if so) is also left in the store's gradients.
    *
    * <pre>{@code
    * double[] g = ...;   // network.parameters().size() values
@@ -354,11 +516,14 @@ public final class Trainer {
         throw new IllegalArgumentException("gradient must be finite, but gradient[" + i + "] is " + gradient[i]);
       }
     }
-    TrainingLoop.update(network, gradient, optimizer);
+    TrainingLoop.update(network, gradient, this);
   }
 
-  /** The checks every training call makes on the network and the data before touching anything. */
-  private static void checkData(Network network, Tensor x, Tensor y) {
+  /**
+   * The checks every training call makes on the network and the data before touching anything:
+   * once per call on the whole of y (the targets the loss can mean), never per step.
+   */
+  private static void checkData(Network network, Tensor x, Tensor y, Loss loss) {
     Engine.notNull(network, "network");
     Engine.CORE.checkInputs(network, x, "x");
     Engine.CORE.checkTargets(network, x, y, "y");
@@ -367,14 +532,56 @@ public final class Trainer {
     }
     Engine.CORE.checkFinite(x, "x");
     Engine.CORE.checkFinite(y, "y");
+    Engine.CORE.function(loss).checkTargets(Engine.CORE.data(y), Engine.CORE.offset(y), y.dim(0), y.dim(1), "y");
   }
 
   private void check(Network network, Tensor x, Tensor y) {
-    checkData(network, x, y);
+    if (patience > 0 && validation == null) {
+      throw new IllegalStateException(
+          "withEarlyStopping(" + patience + ") needs validation data; call withValidation(x, y) on the trainer too");
+    }
+    checkData(network, x, y, loss);
     if (batchSize > x.dim(0)) {
       throw new IllegalArgumentException(
           "batchSize must be at most the number of rows (" + x.dim(0) + "), but was " + batchSize);
     }
+    if (validation != null) {
+      validation.check(network, loss);
+    }
+  }
+
+  @Nullable Schedule schedule() {
+    return schedule;
+  }
+
+  /** NaN: no clipping. */
+  double maxGradientNorm() {
+    return maxGradientNorm;
+  }
+
+  @Nullable ValidationData validation() {
+    return validation;
+  }
+
+  @Nullable ValidationListener validationListener() {
+    return validationListener;
+  }
+
+  /** 0: no early stopping. */
+  int patience() {
+    return patience;
+  }
+
+  int batchSize() {
+    return batchSize;
+  }
+
+  long shuffleSeed() {
+    return shuffleSeed;
+  }
+
+  double targetLoss() {
+    return targetLoss;
   }
 
   private TrainingHistory run(
@@ -382,8 +589,11 @@ public final class Trainer {
       @Nullable EpochListener epochListener) {
     int every = diagnostics.interval(); // -1: off, 0: at the end only
     DiagnosticMonitor monitor = every < 0 ? null : new DiagnosticMonitor(diagnostics, diagnosticListener, net);
-    TrainingLoop loop = new TrainingLoop(net, x, y, loss, optimizer, batchSize, shuffleSeed, targetLoss,
-        stepListener, epochListener, monitor, every);
+    if (monitor != null) {
+      monitor.checkLoss(loss);
+    }
+    TrainingLoop loop = new TrainingLoop(net, x, y, this, stepListener, epochListener, monitor,
+        every);
     return loop.run(steps);
   }
 

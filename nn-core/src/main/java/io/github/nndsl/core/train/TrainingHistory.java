@@ -6,12 +6,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The record of one {@code fit}: the loss of every step, the mean loss of every completed epoch,
- * and whether a target loss stopped training early.
+ * the validation loss after every epoch (with {@link Trainer#withValidation}), and whether a
+ * target loss or early stopping ended training before the steps asked for.
  *
  * <pre>{@code
  * TrainingHistory h = trainer.fit(net, x, y, 5000);
  * h.finalLoss();     // the loss of the last forward pass, as the exercise returns
  * h.losses();        // the loss curve, one value per step
+ *
+ * TrainingHistory v = trainer.withValidation(xVal, yVal).withEarlyStopping(5).fitEpochs(net, x, y, 200);
+ * v.validationLosses()[v.bestEpoch()];   // the lowest; the network holds that epoch's parameters
  * }</pre>
  *
  * @since 0.1.0
@@ -23,14 +27,19 @@ public final class TrainingHistory {
   private final double finalLoss;
   private final boolean reachedTarget;
   private final List<Diagnostic> diagnostics;
+  private final double[] validationLosses;
+  private final boolean stoppedEarly;
 
   TrainingHistory(
-      double[] losses, double[] epochLosses, double finalLoss, boolean reachedTarget, List<Diagnostic> diagnostics) {
+      double[] losses, double[] epochLosses, double finalLoss, boolean reachedTarget, List<Diagnostic> diagnostics,
+      double[] validationLosses, boolean stoppedEarly) {
     this.losses = losses;
     this.epochLosses = epochLosses;
     this.finalLoss = finalLoss;
     this.reachedTarget = reachedTarget;
     this.diagnostics = diagnostics;
+    this.validationLosses = validationLosses;
+    this.stoppedEarly = stoppedEarly;
   }
 
   /**
@@ -91,6 +100,50 @@ public final class TrainingHistory {
   }
 
   /**
+   * Returns the loss on the trainer's validation data after each epoch of this run, in order
+   * (mini-batch or full-batch alike: with full-batch training every step is an epoch).
+   *
+   * <pre>{@code
+   * double[] v = trainer.withValidation(xVal, yVal).fitEpochs(net, x, y, 50).validationLosses();
+   * }</pre>
+   *
+   * @return a copy, one value per epoch run; empty without {@link Trainer#withValidation}
+   * @since 0.1.0
+   */
+  public double[] validationLosses() {
+    return validationLosses.clone();
+  }
+
+  /**
+   * Returns the index in {@link #validationLosses()} of the lowest validation loss (the first on
+   * ties): with {@link Trainer#withEarlyStopping}, the epoch whose parameters the network holds
+   * after the fit.
+   *
+   * @return the 0-based index of the best epoch of this run, or -1 without validation losses
+   * @since 0.1.0
+   */
+  public int bestEpoch() {
+    int best = -1;
+    for (int i = 0; i < validationLosses.length; i++) {
+      if (best < 0 || validationLosses[i] < validationLosses[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Tells whether early stopping ({@link Trainer#withEarlyStopping}) ended training before the
+   * steps or epochs asked for.
+   *
+   * @return true if the validation loss stopped improving for the trainer's patience
+   * @since 0.1.0
+   */
+  public boolean stoppedEarly() {
+    return stoppedEarly;
+  }
+
+  /**
    * Tells whether training stopped because the loss reached the trainer's target.
    *
    * @return true if stopped early at the target
@@ -129,6 +182,7 @@ public final class TrainingHistory {
   public String toString() {
     return "TrainingHistory(steps=" + losses.length + ", finalLoss=" + finalLoss
         + (reachedTarget ? ", reachedTarget" : "") + (epochLosses.length > 0 ? ", epochs=" + epochLosses.length : "")
+        + (validationLosses.length > 0 ? ", bestEpoch=" + bestEpoch() : "") + (stoppedEarly ? ", stoppedEarly" : "")
         + (diagnostics.isEmpty() ? "" : ", diagnostics=" + diagnostics.stream().map(Diagnostic::kind).toList())
         + ")";
   }
@@ -139,6 +193,8 @@ public final class TrainingHistory {
     private int count;
     private double[] epochs = new double[16];
     private int epochCount;
+    private double[] validation = new double[16];
+    private int validationCount;
 
     Recorder(int expectedSteps) {
       losses = new double[Math.min(Math.max(expectedSteps, 1), 1 << 20)];
@@ -158,6 +214,13 @@ public final class TrainingHistory {
       epochs[epochCount++] = meanLoss;
     }
 
+    void validation(double loss) {
+      if (validationCount == validation.length) {
+        validation = Arrays.copyOf(validation, validation.length * 2);
+      }
+      validation[validationCount++] = loss;
+    }
+
     /** Runs the monitor's checks on the loss curve so far and the buffers of the last step. */
     void check(
         DiagnosticMonitor monitor, int step, double[] x, int xOff, double[] y, int yOff, int batch,
@@ -166,9 +229,14 @@ public final class TrainingHistory {
     }
 
     TrainingHistory finish(double finalLoss, boolean reachedTarget, @Nullable DiagnosticMonitor monitor) {
+      return finish(finalLoss, reachedTarget, false, monitor);
+    }
+
+    TrainingHistory finish(
+        double finalLoss, boolean reachedTarget, boolean stoppedEarly, @Nullable DiagnosticMonitor monitor) {
       return new TrainingHistory(
           Arrays.copyOf(losses, count), Arrays.copyOf(epochs, epochCount), finalLoss, reachedTarget,
-          monitor == null ? List.of() : monitor.results());
+          monitor == null ? List.of() : monitor.results(), Arrays.copyOf(validation, validationCount), stoppedEarly);
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.github.nndsl.core.train;
 
-import io.github.nndsl.core.Loss;
 import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizer;
 import io.github.nndsl.core.Tensor;
@@ -12,13 +11,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The training loop, in the order a step happens: the batch, forward and loss, backward, the
- * optimiser's update, the record, the observers (step and epoch listeners, diagnostics). Every
- * training call of {@link Trainer} runs through here; its arguments are checked before.
+ * optimiser's update (after clipping the gradient, if asked), the record, the observers (step and
+ * epoch listeners, diagnostics; at an epoch's end the validation loss, early stopping and the
+ * next epoch's learning rate). Every training call of {@link Trainer} runs through here; its
+ * arguments are checked before.
  *
  * <p>Where the optimiser's whole update is {@code p -= r * g} ({@link OptimizerState#fusedRate()}),
  * the backward walk applies it as it writes each gradient, which gives the same bits without a
- * pass of its own; otherwise the optimiser runs its loop after backward. Either way the update is
- * the optimiser's: the plan only knows a rate.
+ * pass of its own; otherwise (and when clipping, which needs the whole gradient first) the
+ * optimiser runs its loop after backward. Either way the update is the optimiser's: the plan only
+ * knows a rate, re-read whenever the schedule changes it.
  */
 final class TrainingLoop {
 
@@ -27,35 +29,56 @@ final class TrainingLoop {
   private final Optimizer optimizer;
   private final TrainingState state;
   private final OptimizerState update;
-  private final double fusedRate; // NaN: the optimiser runs its own loop after backward
   private final Batches batches;
   private final double targetLoss; // NaN: none
+  private final @Nullable Schedule schedule;
+  private final double baseRate;
+  private final double maxNorm; // NaN: no clipping
   private final @Nullable StepListener stepListener;
   private final @Nullable EpochListener epochListener;
+  private final @Nullable ValidationListener validationListener;
   private final @Nullable DiagnosticMonitor monitor;
   private final int every; // diagnostics: 0 at the end only, else every that many steps
+  private final @Nullable EarlyStopping stopping; // with validation data; it also measures
+  private double rate; // this epoch's learning rate
+  private double fusedRate; // NaN: the optimiser runs its own loop after backward
   private TrainingHistory.@Nullable Recorder recorder;
   private double epochSum;
   private int epochSteps;
 
-  TrainingLoop(Network network, Tensor x, Tensor y, Loss loss, Optimizer optimizer, int batchSize,
-      long shuffleSeed, double targetLoss, @Nullable StepListener stepListener,
+  TrainingLoop(Network network, Tensor x, Tensor y, Trainer trainer, @Nullable StepListener stepListener,
       @Nullable EpochListener epochListener, @Nullable DiagnosticMonitor monitor, int every) {
-    this.plan = Engine.CORE.plan(network);
-    this.loss = Engine.CORE.function(loss);
-    this.optimizer = optimizer;
-    this.state = TrainingState.forTraining(network, optimizer);
-    this.update = state.optimizerState;
-    this.fusedRate = update.fusedRate();
-    this.batches = batchSize == 0 ? Batches.full(x, y) : Batches.shuffled(x, y, batchSize, shuffler(state, shuffleSeed));
-    this.targetLoss = targetLoss;
-    this.stepListener = stepListener;
-    this.epochListener = epochListener;
-    this.monitor = monitor;
-    this.every = every;
+    this(network, x, y, trainer, true, stepListener, epochListener, trainer.validationListener(), monitor, every);
   }
 
-  /** Takes {@code steps} steps, or stops at the target loss; returns what happened. */
+  /** {@code fit}: the trainer's batches and validation; else one full-batch step, as {@link #single}. */
+  private TrainingLoop(Network network, Tensor x, Tensor y, Trainer trainer, boolean fit,
+      @Nullable StepListener stepListener, @Nullable EpochListener epochListener,
+      @Nullable ValidationListener validationListener, @Nullable DiagnosticMonitor monitor, int every) {
+    this.plan = Engine.CORE.plan(network);
+    this.loss = Engine.CORE.function(trainer.loss());
+    this.optimizer = trainer.optimizer();
+    this.state = TrainingState.forTraining(network, optimizer);
+    this.update = state.optimizerState;
+    int batchSize = fit ? trainer.batchSize() : 0;
+    this.batches = batchSize == 0 ? Batches.full(x, y)
+        : Batches.shuffled(x, y, batchSize, shuffler(state, trainer.shuffleSeed()));
+    this.targetLoss = trainer.targetLoss();
+    this.schedule = trainer.schedule();
+    this.baseRate = update.baseLearningRate();
+    this.maxNorm = trainer.maxGradientNorm();
+    this.stepListener = stepListener;
+    this.epochListener = epochListener;
+    this.validationListener = validationListener;
+    this.monitor = monitor;
+    this.every = every;
+    ValidationData v = fit ? trainer.validation() : null;
+    this.stopping = v == null ? null : new EarlyStopping(plan, loss, v, trainer.patience());
+    // the rate of the network's current epoch: a fit that continues another stays on the schedule
+    setRate(schedule == null ? baseRate : schedule.rateAt(baseRate, state.epoch));
+  }
+
+  /** Takes {@code steps} steps, or stops at the target loss or early; returns what happened. */
   TrainingHistory run(int steps) {
     TrainingHistory.Recorder record = new TrainingHistory.Recorder(steps);
     recorder = record;
@@ -73,14 +96,19 @@ final class TrainingLoop {
       }
       backwardAndUpdate(rows);                                           // backward, update
       record.step(last);                                                 // the record
-      observe(step, steps, last, rows);                                  // the observers
+      if (observe(step, steps, last, rows)) {                            // the observers
+        return stopEarly(record, step, last, rows);
+      }
+    }
+    if (stopping != null) {
+      stopping.restoreBest();
     }
     return record.finish(last, false, monitor);
   }
 
   /** One step on the whole of x and y, for {@link Trainer#step}: no listeners, no epochs. */
-  static double single(Network network, Tensor x, Tensor y, Loss loss, Optimizer optimizer) {
-    TrainingLoop loop = new TrainingLoop(network, x, y, loss, optimizer, 0, 0, Double.NaN, null, null, null, -1);
+  static double single(Network network, Tensor x, Tensor y, Trainer trainer) {
+    TrainingLoop loop = new TrainingLoop(network, x, y, trainer, false, null, null, null, null, -1);
     int rows = loop.batches.next(loop.state);
     double value = loop.forwardAndLoss(1, rows);
     loop.backwardAndUpdate(rows);
@@ -88,11 +116,18 @@ final class TrainingLoop {
   }
 
   /** The optimiser's update with a gradient computed elsewhere, for {@link Trainer#update}. */
-  static void update(Network network, double[] gradient, Optimizer optimizer) {
+  static void update(Network network, double[] gradient, Trainer trainer) {
     Plan plan = Engine.CORE.plan(network);
-    OptimizerState state = TrainingState.forTraining(network, optimizer).optimizerState;
+    TrainingState state = TrainingState.forTraining(network, trainer.optimizer());
+    OptimizerState update = state.optimizerState;
+    Schedule schedule = trainer.schedule();
+    double base = update.baseLearningRate();
+    update.learningRate(schedule == null ? base : schedule.rateAt(base, state.epoch));
     System.arraycopy(gradient, 0, plan.gradients(), 0, gradient.length);
-    state.step(plan.values(), plan.gradients());
+    if (trainer.maxGradientNorm() == trainer.maxGradientNorm()) {
+      clip(plan.gradients(), trainer.maxGradientNorm());
+    }
+    update.step(plan.values(), plan.gradients());
   }
 
   private double forwardAndLoss(int step, int rows) {
@@ -106,12 +141,42 @@ final class TrainingLoop {
   private void backwardAndUpdate(int rows) {
     plan.backwardFromLoss(batches.x, batches.xOff, rows, fusedRate);
     if (fusedRate != fusedRate) {
+      if (maxNorm == maxNorm) {
+        clip(plan.gradients(), maxNorm);
+      }
       update.step(plan.values(), plan.gradients());
     }
   }
 
-  /** Diagnostics (which read this step's buffers), the step listener, then the epoch's end. */
-  private void observe(int step, int steps, double loss, int rows) {
+  /**
+   * PyTorch's {@code clip_grad_norm_}: {@code g *= maxNorm / (norm + 1e-6)} when that is below 1,
+   * the global L2 norm summed in store order.
+   */
+  static void clip(double[] g, double maxNorm) {
+    double sum = 0.0;
+    for (double v : g) {
+      sum += v * v;
+    }
+    double coefficient = maxNorm / (Math.sqrt(sum) + 1e-6);
+    if (coefficient < 1.0) {
+      for (int i = 0; i < g.length; i++) {
+        g[i] *= coefficient;
+      }
+    }
+  }
+
+  private void setRate(double r) {
+    rate = r;
+    update.learningRate(r);
+    fusedRate = maxNorm == maxNorm ? Double.NaN : update.fusedRate();
+  }
+
+  /**
+   * Diagnostics (which read this step's buffers), the step listener, then the epoch's end: the
+   * validation loss and early stopping, the listeners, the next epoch's rate. Returns whether early
+   * stopping ends the run here.
+   */
+  private boolean observe(int step, int steps, double loss, int rows) {
     if (monitor != null && (step == steps || every > 0 && step % every == 0)) {
       check(step, rows, true, false);
     }
@@ -120,18 +185,47 @@ final class TrainingLoop {
     }
     epochSum += loss;
     epochSteps++;
-    if (batches.epochDone(state)) {
-      state.epoch++;
-      double mean = epochSum / epochSteps;
-      if (batches.shuffled) {
-        recorder().epoch(mean);
-      }
-      if (epochListener != null) {
-        epochListener.onEpoch(state.epoch, mean);
-      }
-      epochSum = 0;
-      epochSteps = 0;
+    if (!batches.epochDone(state)) {
+      return false;
     }
+    state.epoch++;
+    double mean = epochSum / epochSteps;
+    epochSum = 0;
+    epochSteps = 0;
+    if (batches.shuffled) {
+      recorder().epoch(mean);
+    }
+    boolean stop = false;
+    double validationLoss = Double.NaN;
+    if (stopping != null) {                        // runs the network on the validation data
+      validationLoss = stopping.measure();
+      recorder().validation(validationLoss);
+      stop = stopping.exhausted();
+    }
+    if (epochListener != null) {
+      epochListener.onEpoch(state.epoch, mean);
+    }
+    if (validationListener != null) {
+      validationListener.onEpoch(state.epoch, mean, validationLoss);
+    }
+    if (schedule != null) {
+      setRate(schedule.next(rate, baseRate, state.epoch));
+    }
+    return stop;
+  }
+
+  /** Early stopping ended the run after {@code step}: the best epoch's parameters go back. */
+  private TrainingHistory stopEarly(TrainingHistory.Recorder record, int step, double last, int rows) {
+    EarlyStopping s = stopping;
+    if (s == null) {
+      throw new AssertionError("no early stopping");
+    }
+    s.restoreBest();
+    if (monitor != null) { // the end-of-fit check, on the network as it is returned
+      plan.forward(batches.x, batches.xOff, rows);
+      check(step, rows, true, false);
+    }
+    return record.finish(last, false, true, monitor);
   }
 
   private void observeTarget(int step, double loss, int rows) {

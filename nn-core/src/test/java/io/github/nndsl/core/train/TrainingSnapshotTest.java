@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TrainingSnapshotTest {
 
   private static final Tensor X = FunctionalTest.filled(60, 10, 2);
-  private static final Tensor Y = FunctionalTest.filled(61, 10, 1);
+  // in [0, 1], as binaryCrossEntropy needs
+  private static final Tensor Y = Tensor.fromArray(
+      Arrays.stream(FunctionalTest.filled(61, 10, 1).toArray()).map(v -> (v + 2) / 4).toArray(), 10, 1);
 
   static Network net() {
     Network n = Network.builder(2).linear(4, true).tanh().linear(1, true).sigmoid().build();
