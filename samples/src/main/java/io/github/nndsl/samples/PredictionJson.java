@@ -84,7 +84,9 @@ final class PredictionJson {
       }
       return rows;
     } catch (JacksonException e) {
-      throw new BadRequestException("not JSON: " + e.getOriginalMessage() + where(e.getLocation()));
+      // Jackson's hint to the programmer (": enable `JsonReadFeature...` to allow") means nothing to a client
+      String message = e.getOriginalMessage().replaceAll(": enable `[^`]*` to allow", "");
+      throw new BadRequestException("not JSON: " + message + where(e.getLocation()));
     }
   }
 
@@ -93,7 +95,7 @@ final class PredictionJson {
       return "";
     }
     long at = location.getByteOffset() >= 0 ? location.getByteOffset() : location.getCharOffset();
-    return at >= 0 ? " (at byte " + at + ")" : "";
+    return at >= 0 ? " (near byte " + at + ")" : "";
   }
 
   private static double[] readArrayOfRows(JsonParser p, int width) {

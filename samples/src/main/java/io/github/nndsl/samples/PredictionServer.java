@@ -133,18 +133,20 @@ final class PredictionServer implements AutoCloseable {
   private static byte[] readBody(HttpExchange exchange) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     if (declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > MAX_BODY_BYTES) {
-      throw tooLarge(); // refused before reading a byte of it
+      throw tooLarge(exchange); // refused before reading a byte of it
     }
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
-        throw tooLarge();
+        throw tooLarge(exchange);
       }
       return body;
     }
   }
 
-  private static PredictionJson.BadRequestException tooLarge() {
+  private static PredictionJson.BadRequestException tooLarge(HttpExchange exchange) {
+    // the rest of the body is left unread: the connection cannot carry another request after it
+    exchange.getResponseHeaders().set("Connection", "close");
     return new PredictionJson.BadRequestException("the body is larger than " + MAX_BODY_BYTES + " bytes");
   }
 

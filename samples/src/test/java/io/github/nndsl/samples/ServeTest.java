@@ -158,9 +158,9 @@ class ServeTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       "not JSON | {\"rows\": [[1, 2 | not JSON: ",
-      "NaN | {\"rows\": [[NaN, 0, 0, 0, 0, 0, 0, 0]]} | not JSON: ",
+      "NaN | {\"rows\": [[NaN, 0, 0, 0, 0, 0, 0, 0]]} | not JSON: Non-standard token 'NaN' (near byte 14)",
       "missing field | {\"data\": [[0, 0, 0, 0, 0, 0, 0, 0]]} | unknown field \"data\"",
       "empty object | {} | missing field \"rows\"",
       "wrong width | {\"rows\": [[0, 0, 0, 0, 0, 0, 0, 0], [1, 2, 3]]} | rows[1] must have 8 values (the model's inputs), but has 3",
