@@ -33,6 +33,9 @@ final class PredictionServer implements AutoCloseable {
   /** The largest request body accepted, in bytes: about 40,000 numbers. */
   static final int MAX_BODY_BYTES = 1 << 20;
 
+  /** How much of a refused body is read and dropped before answering. */
+  private static final long DRAIN_BYTES = 64L << 20;
+
   private final HttpServer server;
   private final ExecutorService pool;
   private final Predictor predictor;
@@ -129,25 +132,26 @@ final class PredictionServer implements AutoCloseable {
     return PredictionJson.writeOutputs(outputs, predictor.outputs());
   }
 
-  /** The body, at most {@link #MAX_BODY_BYTES}; one byte more is enough to refuse it. */
+  /**
+   * The body, at most {@link #MAX_BODY_BYTES}; one byte more is enough to refuse it. The rest of a
+   * refused body is read and dropped (up to {@link #DRAIN_BYTES}): a socket closed with unread
+   * bytes is reset, and the reset can destroy the 400 answer on its way to the client.
+   */
   private static byte[] readBody(HttpExchange exchange) throws IOException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > MAX_BODY_BYTES) {
-      throw tooLarge(exchange); // refused before reading a byte of it
-    }
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
-        throw tooLarge(exchange);
+        byte[] sink = new byte[8192];
+        long dropped = 0;
+        for (int n; dropped < DRAIN_BYTES && (n = in.read(sink)) >= 0; ) {
+          dropped += n;
+        }
+        // the connection cannot carry another request after this one
+        exchange.getResponseHeaders().set("Connection", "close");
+        throw new PredictionJson.BadRequestException("the body is larger than " + MAX_BODY_BYTES + " bytes");
       }
       return body;
     }
-  }
-
-  private static PredictionJson.BadRequestException tooLarge(HttpExchange exchange) {
-    // the rest of the body is left unread: the connection cannot carry another request after it
-    exchange.getResponseHeaders().set("Connection", "close");
-    return new PredictionJson.BadRequestException("the body is larger than " + MAX_BODY_BYTES + " bytes");
   }
 
   private static void respond(HttpExchange exchange, int status, byte[] json) throws IOException {
