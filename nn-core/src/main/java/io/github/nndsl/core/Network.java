@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Not thread-safe: a network owns mutable buffers, so use one network per thread (compile the
- * same descriptor once per thread). Different networks can train concurrently.
+ * same descriptor once per thread). Different networks can train concurrently. To serve one
+ * network from many threads, {@link #freeze()} it.
  *
  * @since 0.1.0
  */
@@ -109,6 +110,24 @@ public final class Network {
     double[] result = new double[batch * outputs()];
     System.arraycopy(out, 0, result, 0, result.length);
     return Tensor.wrap(result, batch, outputs());
+  }
+
+  /**
+   * Freezes the network for serving: returns a {@link Predictor} holding an immutable copy of the
+   * parameters as they are now, which any number of threads may call at once without locks, and
+   * whose answers are bit for bit those of {@link #predict}. Training this network afterwards
+   * does not change the predictor; freeze again to serve the new parameters.
+   *
+   * <pre>{@code
+   * Predictor predictor = net.freeze();
+   * double[] p = predictor.predict(new double[] {0, 1});
+   * }</pre>
+   *
+   * @return a new predictor, independent of this network
+   * @since 0.1.0
+   */
+  public Predictor freeze() {
+    return Predictor.of(this, layerNames);
   }
 
   /**

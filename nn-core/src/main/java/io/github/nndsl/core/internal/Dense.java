@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@code + bias} as a separate addition, then the activation; the backward kernels are unchanged.
  */
 public final class Dense extends Op {
+  private static final double[] NO_GRADIENTS = new double[0]; // a frozen copy never runs backward
   private final double[] values;
   private final double[] gradients;
   private final int weightOffset;
@@ -37,6 +38,26 @@ public final class Dense extends Op {
     this.previousSlope = previous == null ? 0.0 : previous.fusedSlope();
     this.activationCode = code(this.activation);
     this.previousCode = code(this.previous);
+  }
+
+  /** A copy of {@code source} that reads its parameters from {@code values}; it has no gradients. */
+  private Dense(Dense source, double[] values) {
+    super(source.inputs, source.outputs);
+    this.values = values;
+    this.gradients = NO_GRADIENTS;
+    this.weightOffset = source.weightOffset;
+    this.biasOffset = source.biasOffset;
+    this.activation = source.activation;
+    this.slope = source.slope;
+    this.previous = source.previous;
+    this.previousSlope = source.previousSlope;
+    this.activationCode = source.activationCode;
+    this.previousCode = source.previousCode;
+  }
+
+  @Override
+  Op frozen(double[] frozenValues) {
+    return new Dense(this, frozenValues);
   }
 
   private static int code(@Nullable Kind kind) {

@@ -43,6 +43,17 @@ public abstract class Op {
   abstract void forward(double[] in, int inOff, double[] out, int batch);
 
   /**
+   * This op reading its parameters from {@code frozenValues}, an immutable copy of the store's
+   * values laid out as the store, for a {@link FrozenPlan}: the copy runs only {@link #forward},
+   * from any number of threads at once. An op without parameters or mutable state returns itself;
+   * an op that reads the store or keeps state that forward changes (or that training switches)
+   * must override this and return an independent copy.
+   */
+  Op frozen(double[] frozenValues) {
+    return this;
+  }
+
+  /**
    * @param in the forward input
    * @param out the forward output
    * @param gOut the gradient with respect to out, taken through this op's fused activation if it has one;

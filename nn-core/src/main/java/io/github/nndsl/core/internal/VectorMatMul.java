@@ -34,26 +34,29 @@ final class VectorMatMul implements RowKernel {
     }
     int wide = n - n % (2 * LANES);
     int narrow = n - n % LANES;
+    int tail = r1 - (r1 - r0) % 4; // the last rows, fewer than four: a single row is a served prediction
     for (int p0 = 0; p0 < k; p0 += DEPTH) {
       int p1 = Math.min(k, p0 + DEPTH);
       for (int j = 0; j < wide; j += 2 * LANES) {
-        int i = r0;
-        for (; i + 4 <= r1; i += 4) {
+        for (int i = r0; i < tail; i += 4) {
           tile4x2(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, p0, p1, n);
-        }
-        for (; i < r1; i++) {
-          tile1(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, p0, p1, n);
-          tile1(a, aOff + i * ars, acs, b, bOff + j + LANES, c, cOff + i * n + j + LANES, p0, p1, n);
         }
       }
       // narrow outputs (10 classes: one vector and two columns) take rows four at a time, so
       // four chains are in flight instead of one waiting on each fma's latency
       for (int j = wide; j < narrow; j += LANES) {
-        int i = r0;
-        for (; i + 4 <= r1; i += 4) {
+        for (int i = r0; i < tail; i += 4) {
           tile4x1(a, aOff + i * ars, ars, acs, b, bOff + j, c, cOff + i * n + j, p0, p1, n);
         }
-        for (; i < r1; i++) {
+      }
+      // a lone row has no other rows to interleave: it takes eight vectors of columns at once, so
+      // eight chains are in flight instead of one (each still in increasing p, the same bits)
+      for (int i = tail; i < r1; i++) {
+        int j = 0;
+        for (; j + 8 * LANES <= narrow; j += 8 * LANES) {
+          tile1x8(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, p0, p1, n);
+        }
+        for (; j < narrow; j += LANES) {
           tile1(a, aOff + i * ars, acs, b, bOff + j, c, cOff + i * n + j, p0, p1, n);
         }
       }
@@ -161,6 +164,39 @@ final class VectorMatMul implements RowKernel {
       c[ci + 2 * n + j] = s2;
       c[ci + 3 * n + j] = s3;
     }
+  }
+
+  /** One row by 8·LANES columns of c over terms [p0, p1): eight chains in flight. */
+  private static void tile1x8(
+      double[] a, int ai, int acs, double[] b, int bj, double[] c, int ci, int p0, int p1, int n) {
+    DoubleVector s0 = DoubleVector.fromArray(SPECIES, c, ci);
+    DoubleVector s1 = DoubleVector.fromArray(SPECIES, c, ci + LANES);
+    DoubleVector s2 = DoubleVector.fromArray(SPECIES, c, ci + 2 * LANES);
+    DoubleVector s3 = DoubleVector.fromArray(SPECIES, c, ci + 3 * LANES);
+    DoubleVector s4 = DoubleVector.fromArray(SPECIES, c, ci + 4 * LANES);
+    DoubleVector s5 = DoubleVector.fromArray(SPECIES, c, ci + 5 * LANES);
+    DoubleVector s6 = DoubleVector.fromArray(SPECIES, c, ci + 6 * LANES);
+    DoubleVector s7 = DoubleVector.fromArray(SPECIES, c, ci + 7 * LANES);
+    for (int p = p0; p < p1; p++) {
+      DoubleVector x = DoubleVector.broadcast(SPECIES, a[ai + p * acs]);
+      int bp = bj + p * n;
+      s0 = x.fma(DoubleVector.fromArray(SPECIES, b, bp), s0);
+      s1 = x.fma(DoubleVector.fromArray(SPECIES, b, bp + LANES), s1);
+      s2 = x.fma(DoubleVector.fromArray(SPECIES, b, bp + 2 * LANES), s2);
+      s3 = x.fma(DoubleVector.fromArray(SPECIES, b, bp + 3 * LANES), s3);
+      s4 = x.fma(DoubleVector.fromArray(SPECIES, b, bp + 4 * LANES), s4);
+      s5 = x.fma(DoubleVector.fromArray(SPECIES, b, bp + 5 * LANES), s5);
+      s6 = x.fma(DoubleVector.fromArray(SPECIES, b, bp + 6 * LANES), s6);
+      s7 = x.fma(DoubleVector.fromArray(SPECIES, b, bp + 7 * LANES), s7);
+    }
+    s0.intoArray(c, ci);
+    s1.intoArray(c, ci + LANES);
+    s2.intoArray(c, ci + 2 * LANES);
+    s3.intoArray(c, ci + 3 * LANES);
+    s4.intoArray(c, ci + 4 * LANES);
+    s5.intoArray(c, ci + 5 * LANES);
+    s6.intoArray(c, ci + 6 * LANES);
+    s7.intoArray(c, ci + 7 * LANES);
   }
 
   /** One row by LANES columns of c over terms [p0, p1). */
