@@ -29,6 +29,7 @@ final class TrainingLoop {
   private final OptimizerState update;
   private final double fusedRate; // NaN: the optimiser runs its own loop after backward
   private final Batches batches;
+  private final long dropoutSeed; // the trainer's shuffle seed: with state.steps, the dropout masks' key
   private final double targetLoss; // NaN: none
   private final @Nullable StepListener stepListener;
   private final @Nullable EpochListener epochListener;
@@ -48,6 +49,7 @@ final class TrainingLoop {
     this.update = state.optimizerState;
     this.fusedRate = update.fusedRate();
     this.batches = batchSize == 0 ? Batches.full(x, y) : Batches.shuffled(x, y, batchSize, shuffler(state, shuffleSeed));
+    this.dropoutSeed = shuffleSeed;
     this.targetLoss = targetLoss;
     this.stepListener = stepListener;
     this.epochListener = epochListener;
@@ -79,8 +81,9 @@ final class TrainingLoop {
   }
 
   /** One step on the whole of x and y, for {@link Trainer#step}: no listeners, no epochs. */
-  static double single(Network network, Tensor x, Tensor y, Loss loss, Optimizer optimizer) {
-    TrainingLoop loop = new TrainingLoop(network, x, y, loss, optimizer, 0, 0, Double.NaN, null, null, null, -1);
+  static double single(Network network, Tensor x, Tensor y, Loss loss, Optimizer optimizer, long shuffleSeed) {
+    TrainingLoop loop =
+        new TrainingLoop(network, x, y, loss, optimizer, 0, shuffleSeed, Double.NaN, null, null, null, -1);
     int rows = loop.batches.next(loop.state);
     double value = loop.forwardAndLoss(1, rows);
     loop.backwardAndUpdate(rows);
@@ -96,7 +99,9 @@ final class TrainingLoop {
   }
 
   private double forwardAndLoss(int step, int rows) {
-    double value = plan.forwardLossAndGradient(batches.x, batches.xOff, batches.y, batches.yOff, rows, loss);
+    // a training pass: dropout layers drop, with the masks of (the shuffle seed, the update count)
+    double value = plan.trainingForwardLossAndGradient(batches.x, batches.xOff, batches.y, batches.yOff, rows, loss,
+        dropoutSeed, state.steps);
     if (!Double.isFinite(value)) {
       throw TrainingDivergedException.at(step, value, "try a lower learning rate than " + optimizer);
     }
@@ -108,6 +113,7 @@ final class TrainingLoop {
     if (fusedRate != fusedRate) {
       update.step(plan.values(), plan.gradients());
     }
+    state.steps++;
   }
 
   /** Diagnostics (which read this step's buffers), the step listener, then the epoch's end. */
