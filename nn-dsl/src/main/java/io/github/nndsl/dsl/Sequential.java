@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
  * Describes a network as a chain of layers, each feeding the next: an immutable, validated value
  * that {@link #compile(long)} turns into a trainable nn-core {@link Network}.
  *
- * <p>The factories check that the layers fit together: each {@link Linear} layer must expect the
- * width the layers before it give (activations keep the width), and every mismatch is reported at
- * once: thrown by {@link #of(Layer...)}, or returned as a value by {@link #validate(Layer...)}, the
- * one {@code of} is built on. The input width is that of the first {@link Linear} layer, so a model needs at least one.
+ * <p>The factories check that the layers fit together: each {@link Linear} (or {@link
+ * Standardize}) layer must expect the width the layers before it give (activations and dropout
+ * keep the width), and every mismatch is reported at once: thrown by {@link #of(Layer...)}, or
+ * returned as a value by {@link #validate(Layer...)}, the one {@code of} is built on. The input
+ * width is that of the first {@link Linear} or {@link Standardize} layer, so a model needs at
+ * least one.
  * Two models are equal when their layers are; a model prints as {@code Sequential(Linear(2, 4),
  * ReLU, Linear(4, 1), Sigmoid)}.
  *
@@ -62,7 +64,7 @@ public final class Sequential {
    * String report = checked.fold(problems -> problems.mkString("\n"), Sequential::summary);
    * }</pre>
    *
-   * @param layers the layers in order, at least one of them {@link Linear}; the array is copied
+   * @param layers the layers in order, at least one of them {@link Linear} or {@link Standardize}; the array is copied
    * @return {@code Valid} with the model, or {@code Invalid} with every problem, one string each
    * @since 0.1.0
    */
@@ -81,7 +83,7 @@ public final class Sequential {
    * Sequential xor = Sequential.of(linear(2, 4), relu(), linear(4, 1), sigmoid());
    * }</pre>
    *
-   * @param layers the layers in order, at least one of them {@link Linear}; the array is copied
+   * @param layers the layers in order, at least one of them {@link Linear} or {@link Standardize}; the array is copied
    * @return the model
    * @throws IllegalArgumentException if {@code layers} or an element is null, there is no {@link
    *     Linear} layer, or layers do not fit together; the message lists every problem {@code
@@ -100,7 +102,7 @@ public final class Sequential {
    * Sequential xor = Sequential.ofAll(layers);
    * }</pre>
    *
-   * @param layers the layers in order, at least one of them {@link Linear}; they are copied
+   * @param layers the layers in order, at least one of them {@link Linear} or {@link Standardize}; they are copied
    * @return the model
    * @throws IllegalArgumentException if {@code layers} or an element is null, there is no {@link
    *     Linear} layer, or layers do not fit together; the message lists every problem, one per
@@ -166,35 +168,39 @@ public final class Sequential {
     return indexed._1 == null ? problem("layers[" + indexed._2 + "] is null") : Validation.valid(indexed._1);
   }
 
-  /** The model, or why its linear layers do not fit: each must take the width the one before gives. */
+  /**
+   * The model, or why its linear (and standardize) layers do not fit: each must take the width the
+   * one before gives.
+   */
   private static Validation<Seq<String>, Sequential> fit(Seq<Layer> layers) {
-    Seq<Tuple2<Layer, Integer>> linears = layers.zipWithIndex().filter(Sequential::isLinear);
+    Seq<Tuple2<Layer, Integer>> linears = layers.zipWithIndex().filter(Sequential::isFixedWidth);
     if (linears.isEmpty()) {
       return problem(
           describe(layers)
               + " has no linear layer, so its input width is unknown; start with linear(inputs,"
               + " outputs)");
     }
-    int inputs = ((Linear) linears.head()._1).inputs();
-    int outputs = ((Linear) linears.last()._1).outputs();
+    int inputs = ((FixedWidth) linears.head()._1).inputs();
+    int outputs = ((FixedWidth) linears.last()._1).outputs();
     return Validation.traverse(linears.zip(linears.tail()), Sequential::fits)
         .map(checked -> new Sequential(List.copyOf(layers.asJava()), inputs, outputs));
   }
 
-  private static boolean isLinear(Tuple2<Layer, Integer> indexed) {
-    return indexed._1 instanceof Linear;
+  // FixedWidth, not Linear and Standardize: a model without standardize never loads that class
+  private static boolean isFixedWidth(Tuple2<Layer, Integer> indexed) {
+    return indexed._1 instanceof FixedWidth;
   }
 
   /**
    * The next linear layer, or the mismatch: "layer 2 Linear(3, 1) expects 3 inputs, but layer 0
    * Linear(2, 4) gives 4".
    */
-  private static Validation<Seq<String>, Linear> fits(
+  private static Validation<Seq<String>, Layer> fits(
       Tuple2<Tuple2<Layer, Integer>, Tuple2<Layer, Integer>> pair) {
-    Linear source = (Linear) pair._1._1;
-    Linear linear = (Linear) pair._2._1;
+    FixedWidth source = (FixedWidth) pair._1._1;
+    FixedWidth linear = (FixedWidth) pair._2._1;
     if (linear.inputs() == source.outputs()) {
-      return Validation.valid(linear);
+      return Validation.valid(pair._2._1);
     }
     return problem(
         String.format(
@@ -235,7 +241,7 @@ public final class Sequential {
 
   /**
    * Returns the number of input features per example: the {@code inputs} of the first {@link
-   * Linear} layer.
+   * Linear} (or {@link Standardize}) layer.
    *
    * <pre>{@code
    * Sequential.of(linear(2, 4), relu(), linear(4, 1)).inputs();   // 2
@@ -250,7 +256,7 @@ public final class Sequential {
 
   /**
    * Returns the number of output features per example: the {@code outputs} of the last {@link
-   * Linear} layer.
+   * Linear} (or {@link Standardize}) layer.
    *
    * <pre>{@code
    * Sequential.of(linear(2, 4), relu(), linear(4, 1)).outputs();   // 1
