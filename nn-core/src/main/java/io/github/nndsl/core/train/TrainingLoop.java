@@ -93,9 +93,10 @@ final class TrainingLoop {
   /** The optimiser's update with a gradient computed elsewhere, for {@link Trainer#update}. */
   static void update(Network network, double[] gradient, Optimizer optimizer) {
     Plan plan = Engine.CORE.plan(network);
-    OptimizerState state = TrainingState.forTraining(network, optimizer).optimizerState;
+    TrainingState state = TrainingState.forTraining(network, optimizer);
     System.arraycopy(gradient, 0, plan.gradients(), 0, gradient.length);
-    state.step(plan.values(), plan.gradients());
+    state.optimizerState.step(plan.values(), plan.gradients());
+    state.steps++; // an update as a step's is, so the two keep the same state
   }
 
   private double forwardAndLoss(int step, int rows) {

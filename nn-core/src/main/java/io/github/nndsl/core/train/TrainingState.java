@@ -21,8 +21,9 @@ final class TrainingState {
   int @Nullable [] order;
   int cursor;
   int epoch;
-  // the updates taken with this state (fit's steps and Trainer.step's): with the trainer's shuffle
-  // seed, the key of the dropout masks of the next step, so a restored snapshot resumes them exactly
+  // the updates taken with this state (fit's steps, Trainer.step's and Trainer.update's): with
+  // the trainer's shuffle seed, the key of the next step's dropout masks, so a restored snapshot
+  // resumes them exactly
   long steps;
 
   TrainingState(Optimizer optimizer, int size) {
