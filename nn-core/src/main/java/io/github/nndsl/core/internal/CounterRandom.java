@@ -12,7 +12,7 @@ package io.github.nndsl.core.internal;
  * SplitMix64 stream seeded with {@code k}. A uniform double is its top 53 bits times 2^-53, in
  * [0, 1), as {@code NumPyRandom.random()} forms one.
  */
-public final class CounterRandom {
+final class CounterRandom {
 
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
@@ -29,14 +29,14 @@ public final class CounterRandom {
    * The key of one dropout layer at one training step: {@code seed}, {@code step} and {@code
    * layer} each mixed in turn, so that neighbouring steps and layers get unrelated masks.
    */
-  public static long key(long seed, long step, int layer) {
+  static long key(long seed, long step, int layer) {
     long k = mix(seed + GOLDEN_GAMMA);
     k = mix(k ^ mix(step + 2 * GOLDEN_GAMMA));
     return mix(k ^ mix(layer + 3 * GOLDEN_GAMMA));
   }
 
   /** Draw {@code index} under {@code key}: uniform in [0, 1), 53 random bits. */
-  public static double uniform(long key, long index) {
+  static double uniform(long key, long index) {
     return (mix(key + (index + 1) * GOLDEN_GAMMA) >>> 11) * 0x1.0p-53;
   }
 }
