@@ -66,4 +66,23 @@ final class Checks {
       }
     }
   }
+
+  /**
+   * Checks a standardization's constants: {@code width} values, each finite (and positive when
+   * {@code positive}), for example {@code "std[2] must be finite and positive, but was 0.0"}.
+   */
+  static void constants(double @Nullable [] values, String name, int width, boolean positive) {
+    notNull(values, name);
+    if (values.length != width) {
+      throw new IllegalArgumentException(
+          name + " must have " + width + " values (the width before it), but has " + values.length);
+    }
+    for (int i = 0; i < values.length; i++) {
+      double v = values[i];
+      if (positive ? !(v > 0.0) || v == Double.POSITIVE_INFINITY : !Double.isFinite(v)) {
+        throw new IllegalArgumentException(
+            name + "[" + i + "] must be finite" + (positive ? " and positive" : "") + ", but was " + v);
+      }
+    }
+  }
 }

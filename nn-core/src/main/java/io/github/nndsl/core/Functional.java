@@ -1,5 +1,6 @@
 package io.github.nndsl.core;
 
+import io.github.nndsl.core.internal.ColumnStatistics;
 import io.github.nndsl.core.internal.Elementwise;
 import io.github.nndsl.core.internal.MatMul;
 import java.util.List;
@@ -273,6 +274,54 @@ public final class Functional {
       Tensor p = params.get(i);
       Tensor g = grads.get(i);
       Elementwise.sgd(p.data(), p.offset(), g.data(), g.offset(), lr, p.size());
+    }
+  }
+
+  /**
+   * Returns the mean of each column, bit for bit NumPy's {@code x.mean(0)} of a C-ordered float64
+   * matrix: each column summed from 0.0 in row order (pairwise, as NumPy sums a contiguous vector,
+   * when x has one column), then divided by the row count.
+   *
+   * <pre>{@code
+   * Functional.columnMean(Tensor.of(new double[][] {{1, 10}, {3, 20}}));   // [2.0, 15.0]
+   * }</pre>
+   *
+   * @param x a matrix with at least one row
+   * @return a new vector of x's column count
+   * @throws IllegalArgumentException if x is null, not a matrix or has no rows
+   * @since 0.1.0
+   */
+  public static Tensor columnMean(Tensor x) {
+    checkRows(x);
+    return Tensor.wrap(ColumnStatistics.mean(x.data(), x.offset(), x.dim(0), x.dim(1)), x.dim(1));
+  }
+
+  /**
+   * Returns the population standard deviation of each column, bit for bit NumPy's {@code x.std(0)}
+   * (ddof 0): {@code sqrt(sum((x - mean)^2) / rows)} with {@link #columnMean}'s mean and the same
+   * summation order, each square rounded before it is added.
+   *
+   * <pre>{@code
+   * Functional.columnStd(Tensor.of(new double[][] {{1, 10}, {3, 10}}));   // [1.0, 0.0]
+   * }</pre>
+   *
+   * @param x a matrix with at least one row
+   * @return a new vector of x's column count
+   * @throws IllegalArgumentException if x is null, not a matrix or has no rows
+   * @since 0.1.0
+   */
+  public static Tensor columnStd(Tensor x) {
+    checkRows(x);
+    int rows = x.dim(0);
+    int cols = x.dim(1);
+    double[] mean = ColumnStatistics.mean(x.data(), x.offset(), rows, cols);
+    return Tensor.wrap(ColumnStatistics.std(x.data(), x.offset(), rows, cols, mean), cols);
+  }
+
+  private static void checkRows(Tensor x) {
+    Checks.rank(x, 2, "x");
+    if (x.dim(0) == 0) {
+      throw new IllegalArgumentException("x must have at least one row, but has shape " + x.shapeString());
     }
   }
 }

@@ -283,8 +283,17 @@ public final class Network {
     private int width;
     private final List<Spec> specs = new ArrayList<>();
 
-    /** One planned layer: a dense layer when {@code activation} is null. */
-    private record Spec(Op.@Nullable Kind activation, int in, int out, boolean bias, double slope) {}
+    /** What a {@link Spec} that is no activation is: ints, not an enum (one class fewer to load). */
+    private static final int DENSE = 0;
+    private static final int STANDARDIZE = 1;
+    private static final int DROPOUT = 2;
+
+    /**
+     * One planned layer: an activation when {@code activation} is not null, else a {@code role}:
+     * dense, standardize (with its constants) or dropout (its rate in {@code slope}).
+     */
+    private record Spec(Op.@Nullable Kind activation, int in, int out, boolean bias, double slope, int role,
+        double @Nullable [] mean, double @Nullable [] std) {}
 
     private Builder(int inputs) {
       this.inputs = inputs;
@@ -304,8 +313,49 @@ public final class Network {
       if (outputs < 1) {
         throw new IllegalArgumentException("outputs must be positive, but was " + outputs);
       }
-      specs.add(new Spec(null, width, outputs, bias, 0.0));
+      specs.add(new Spec(null, width, outputs, bias, 0.0, DENSE, null, null));
       width = outputs;
+      return this;
+    }
+
+    /**
+     * Adds a standardization {@code (x - mean) / std} per column, with constants that are copied
+     * into the plan: they are not parameters (not in the store, never trained).
+     *
+     * <pre>{@code
+     * Network net = Network.builder(2).standardize(new double[] {1, 2}, new double[] {0.5, 4}).linear(1, true).build();
+     * }</pre>
+     *
+     * @param mean one finite value per column of the current width
+     * @param std one finite, positive value per column
+     * @return this builder
+     * @throws IllegalArgumentException if an array is null, its length is not the current width, a
+     *     mean is not finite or a std is not finite and positive (the message names the element)
+     * @since 0.1.0
+     */
+    public Builder standardize(double[] mean, double[] std) {
+      Checks.constants(mean, "mean", width, false);
+      Checks.constants(std, "std", width, true);
+      specs.add(new Spec(null, width, width, false, 0.0, STANDARDIZE, mean.clone(), std.clone()));
+      return this;
+    }
+
+    /**
+     * Adds inverted dropout: while a trainer trains the network, each element is zeroed with
+     * probability {@code rate} and the others are scaled by {@code 1 / (1 - rate)}; every other
+     * pass ({@link Network#predict}, {@link Network#computeGradients}, frozen predictors) passes
+     * the input through.
+     *
+     * @param rate the probability of dropping an element, in [0, 1)
+     * @return this builder
+     * @throws IllegalArgumentException if rate is not in [0, 1)
+     * @since 0.1.0
+     */
+    public Builder dropout(double rate) {
+      if (!(rate >= 0.0 && rate < 1.0)) {
+        throw new IllegalArgumentException("rate must be in [0, 1), but was " + rate);
+      }
+      specs.add(new Spec(null, width, width, false, rate + 0.0, DROPOUT, null, null));
       return this;
     }
 
@@ -375,7 +425,7 @@ public final class Network {
     }
 
     private Builder activation(Op.Kind kind, double slope) {
-      specs.add(new Spec(kind, width, width, false, slope));
+      specs.add(new Spec(kind, width, width, false, slope, DENSE, null, null));
       return this;
     }
 
@@ -392,7 +442,7 @@ public final class Network {
       int[] biasOffsets = new int[specs.size()];
       for (int i = 0; i < specs.size(); i++) {
         Spec s = specs.get(i);
-        if (s.activation() == null) {
+        if (s.activation() == null && s.role() == DENSE) {
           weightOffsets[i] = layout.add(i + ".weight", s.in(), s.out());
           biasOffsets[i] = s.bias() ? layout.add(i + ".bias", s.out()) : -1;
         }
@@ -408,7 +458,13 @@ public final class Network {
         Spec s = specs.get(i);
         Op.Kind kind = s.activation();
         Op op;
-        if (kind == null) {
+        if (kind == null && s.role() == STANDARDIZE) {
+          op = Op.standardize(nonNull(s.mean()), nonNull(s.std()), previous);
+          names.add("Standardize(" + s.in() + ")");
+        } else if (kind == null && s.role() == DROPOUT) {
+          op = Op.dropout(s.in(), s.slope(), i, previous);
+          names.add("Dropout(" + s.slope() + ")");
+        } else if (kind == null) {
           Op.@Nullable Kind fused = null;
           double slope = 0.0;
           if (i + 1 < specs.size()) {
@@ -438,6 +494,13 @@ public final class Network {
       }
       Plan plan = new Plan(inputs, ops.toArray(new Op[0]), layerOfOp, store.values(), store.gradients());
       return new Network(plan, store, List.copyOf(names));
+    }
+
+    private static double[] nonNull(double @Nullable [] constants) {
+      if (constants == null) {
+        throw new AssertionError("a standardize spec without its constants");
+      }
+      return constants;
     }
 
     // an if chain, not a switch: javac turns a switch on another class's enum into a lookup

@@ -7,8 +7,9 @@ package io.github.nndsl.dsl;
  * <p>There is one record per kind, each created by a factory of {@link Layers} and printed as that
  * factory call: {@link Linear} ({@code Linear(2, 4)}), and the activations {@link Relu} ({@code
  * ReLU}), {@link Sigmoid}, {@link Tanh}, {@link LeakyRelu} ({@code LeakyReLU(0.01)}), {@link
- * Softmax} and {@link Identity}. Activations are applied elementwise (softmax along each row) and
- * keep the width of their input.
+ * Softmax} and {@link Identity}, {@link Standardize} ({@code Standardize(64)}, constants, not
+ * trained) and {@link Dropout} ({@code Dropout(0.5)}, active only while training). Activations are
+ * applied elementwise (softmax along each row) and keep the width of their input, as dropout does.
  *
  * <pre>{@code
  * import static io.github.nndsl.dsl.Layers.*;
@@ -20,7 +21,8 @@ package io.github.nndsl.dsl;
  *
  * @since 0.1.0
  */
-public sealed interface Layer permits Linear, Relu, Sigmoid, Tanh, LeakyRelu, Softmax, Identity {
+public sealed interface Layer
+    permits Linear, Relu, Sigmoid, Tanh, LeakyRelu, Softmax, Identity, Standardize, Dropout {
 
   /**
    * Returns the number of trainable parameters this layer holds: weights and bias for {@link

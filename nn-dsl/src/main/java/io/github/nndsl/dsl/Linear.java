@@ -23,7 +23,7 @@ package io.github.nndsl.dsl;
  * @since 0.1.0
  */
 public record Linear(int inputs, int outputs, boolean bias, Init weightInit, Init biasInit)
-    implements Layer {
+    implements Layer, FixedWidth {
 
   /**
    * Creates the descriptor; {@link Layers#linear(int, int)} and the withers are the usual way.

@@ -21,8 +21,16 @@ final class Lowering {
   static List<LayerPlan> lower(List<Layer> layers) {
     List<LayerPlan> plan = new ArrayList<>(layers.size());
     for (int i = 0; i < layers.size(); i++) {
-      @Nullable Layer next = i + 1 < layers.size() ? layers.get(i + 1) : null;
-      plan.add(lower(layers.get(i), next));
+      Layer layer = layers.get(i);
+      int n = i + 1;
+      // auto() looks at the activation that follows, past any dropout, so that dropout(0) changes
+      // no initial weight (checked only for auto(): a model without dropout never loads the class)
+      if (layer instanceof Linear && ((Linear) layer).weightInit() instanceof Init.Auto) {
+        while (n < layers.size() && layers.get(n) instanceof Dropout) {
+          n++;
+        }
+      }
+      plan.add(lower(layer, n < layers.size() ? layers.get(n) : null));
     }
     return plan;
   }
@@ -45,6 +53,11 @@ final class Lowering {
       return LayerPlan.activation(LayerPlan.Kind.SOFTMAX, 0.0);
     } else if (layer instanceof Identity) {
       return LayerPlan.activation(LayerPlan.Kind.IDENTITY, 0.0);
+    } else if (layer instanceof Standardize) {
+      Standardize s = (Standardize) layer;
+      return LayerPlan.standardize(s.mean(), s.std());
+    } else if (layer instanceof Dropout) {
+      return LayerPlan.activation(LayerPlan.Kind.DROPOUT, ((Dropout) layer).rate());
     }
     throw new AssertionError(layer);
   }

@@ -14,10 +14,12 @@ import org.jspecify.annotations.Nullable;
  * Describes a network as a chain of layers, each feeding the next: an immutable, validated value
  * that {@link #compile(long)} turns into a trainable nn-core {@link Network}.
  *
- * <p>The factories check that the layers fit together: each {@link Linear} layer must expect the
- * width the layers before it give (activations keep the width), and every mismatch is reported at
- * once: thrown by {@link #of(Layer...)}, or returned as a value by {@link #validate(Layer...)}, the
- * one {@code of} is built on. The input width is that of the first {@link Linear} layer, so a model needs at least one.
+ * <p>The factories check that the layers fit together: each {@link Linear} (or {@link
+ * Standardize}) layer must expect the width the layers before it give (activations and dropout
+ * keep the width), and every mismatch is reported at once: thrown by {@link #of(Layer...)}, or
+ * returned as a value by {@link #validate(Layer...)}, the one {@code of} is built on. The input
+ * width is that of the first {@link Linear} or {@link Standardize} layer, so a model needs at
+ * least one.
  * Two models are equal when their layers are; a model prints as {@code Sequential(Linear(2, 4),
  * ReLU, Linear(4, 1), Sigmoid)}.
  *
@@ -63,7 +65,7 @@ public final class Sequential {
    * String report = checked.fold(problems -> problems.mkString("\n"), Sequential::summary);
    * }</pre>
    *
-   * @param layers the layers in order, at least one of them {@link Linear}; the array is copied
+   * @param layers the layers in order, at least one of them {@link Linear} or {@link Standardize}; the array is copied
    * @return {@code Valid} with the model, or {@code Invalid} with every problem, one string each
    * @since 0.1.0
    */
@@ -82,7 +84,7 @@ public final class Sequential {
    * Sequential xor = Sequential.of(linear(2, 4), relu(), linear(4, 1), sigmoid());
    * }</pre>
    *
-   * @param layers the layers in order, at least one of them {@link Linear}; the array is copied
+   * @param layers the layers in order, at least one of them {@link Linear} or {@link Standardize}; the array is copied
    * @return the model
    * @throws IllegalArgumentException if {@code layers} or an element is null, there is no {@link
    *     Linear} layer, or layers do not fit together; the message lists every problem {@code
@@ -101,7 +103,7 @@ public final class Sequential {
    * Sequential xor = Sequential.ofAll(layers);
    * }</pre>
    *
-   * @param layers the layers in order, at least one of them {@link Linear}; they are copied
+   * @param layers the layers in order, at least one of them {@link Linear} or {@link Standardize}; they are copied
    * @return the model
    * @throws IllegalArgumentException if {@code layers} or an element is null, there is no {@link
    *     Linear} layer, or layers do not fit together; the message lists every problem, one per
@@ -201,15 +203,19 @@ public final class Sequential {
     return layer == null ? problem("layers[" + index + "] is null") : Validation.valid(layer);
   }
 
-  /** The model, or why its linear layers do not fit: each must take the width the one before gives. */
+  /**
+   * The model, or why its linear (and standardize) layers do not fit: each must take the width the
+   * one before gives. FixedWidth, not Linear and Standardize: a model without standardize never
+   * loads that class.
+   */
   private static Validation<Seq<String>, Sequential> fit(List<Layer> layers) {
     int first = -1;
     int last = -1;
-    List<Validation<Seq<String>, Linear>> fits = new ArrayList<>();
+    List<Validation<Seq<String>, Layer>> fits = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
-      if (layers.get(i) instanceof Linear) {
+      if (layers.get(i) instanceof FixedWidth) {
         if (last >= 0) {
-          fits.add(fits((Linear) layers.get(last), last, (Linear) layers.get(i), i));
+          fits.add(fits(layers.get(last), last, layers.get(i), i));
         } else {
           first = i;
         }
@@ -226,17 +232,19 @@ public final class Sequential {
     if (!mismatches.isEmpty()) {
       return Validation.invalid(mismatches);
     }
-    return Validation.valid(new Sequential(List.copyOf(layers), ((Linear) layers.get(first)).inputs(),
-        ((Linear) layers.get(last)).outputs()));
+    return Validation.valid(new Sequential(List.copyOf(layers), ((FixedWidth) layers.get(first)).inputs(),
+        ((FixedWidth) layers.get(last)).outputs()));
   }
 
   /**
    * The next linear layer, or the mismatch: "layer 2 Linear(3, 1) expects 3 inputs, but layer 0
    * Linear(2, 4) gives 4".
    */
-  private static Validation<Seq<String>, Linear> fits(Linear source, int sourceIndex, Linear linear, int index) {
+  private static Validation<Seq<String>, Layer> fits(Layer sourceLayer, int sourceIndex, Layer layer, int index) {
+    FixedWidth source = (FixedWidth) sourceLayer;
+    FixedWidth linear = (FixedWidth) layer;
     if (linear.inputs() == source.outputs()) {
-      return Validation.valid(linear);
+      return Validation.valid(layer);
     }
     return problem(
         String.format(
@@ -277,7 +285,7 @@ public final class Sequential {
 
   /**
    * Returns the number of input features per example: the {@code inputs} of the first {@link
-   * Linear} layer.
+   * Linear} (or {@link Standardize}) layer.
    *
    * <pre>{@code
    * Sequential.of(linear(2, 4), relu(), linear(4, 1)).inputs();   // 2
@@ -292,7 +300,7 @@ public final class Sequential {
 
   /**
    * Returns the number of output features per example: the {@code outputs} of the last {@link
-   * Linear} layer.
+   * Linear} (or {@link Standardize}) layer.
    *
    * <pre>{@code
    * Sequential.of(linear(2, 4), relu(), linear(4, 1)).outputs();   // 1

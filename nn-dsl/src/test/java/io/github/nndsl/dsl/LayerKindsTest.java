@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.nndsl.core.Tensor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -37,7 +38,10 @@ class LayerKindsTest {
     return samples;
   }
 
-  /** Ints count up from 2, doubles from 0.25 in steps of 0.25 (so uniform(low, high) is valid). */
+  /**
+   * Ints count up from 2, doubles from 0.25 in steps of 0.25 (so uniform(low, high) is valid);
+   * tensors and arrays are three columns wide (so a standardize fits after linear(2, 3)).
+   */
   private static Object invoke(Method m) {
     Class<?>[] types = m.getParameterTypes();
     Object[] args = new Object[types.length];
@@ -46,6 +50,10 @@ class LayerKindsTest {
         args[i] = 2 + i;
       } else if (types[i] == double.class) {
         args[i] = 0.25 * (i + 1);
+      } else if (types[i] == Tensor.class) {
+        args[i] = Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 7}});
+      } else if (types[i] == double[].class) {
+        args[i] = new double[] {0.25 * (i + 1), 0.5, 1.0};
       } else {
         throw new AssertionError("a factory with a parameter of type " + types[i] + ": " + m);
       }
@@ -62,9 +70,9 @@ class LayerKindsTest {
   }
 
   @Test
-  void layerHasSevenKinds() {
+  void layerHasNineKinds() {
     assertEquals(
-        Set.of("Linear", "Relu", "Sigmoid", "Tanh", "LeakyRelu", "Softmax", "Identity"),
+        Set.of("Linear", "Relu", "Sigmoid", "Tanh", "LeakyRelu", "Softmax", "Identity", "Standardize", "Dropout"),
         names(LAYER_KINDS));
   }
 
@@ -106,7 +114,7 @@ class LayerKindsTest {
   @Test
   void layersOffersExactlyTheseFactories() {
     assertEquals(
-        Set.of("linear", "relu", "sigmoid", "tanh", "leakyRelu", "softmax", "identity"),
+        Set.of("linear", "relu", "sigmoid", "tanh", "leakyRelu", "softmax", "identity", "standardize", "dropout"),
         Arrays.stream(Layers.class.getDeclaredMethods())
             .filter(m -> Modifier.isPublic(m.getModifiers()))
             .map(Method::getName)

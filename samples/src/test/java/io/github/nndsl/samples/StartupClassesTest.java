@@ -56,6 +56,9 @@ class StartupClassesTest {
       "io.github.nndsl.core.Optimizers$Sgd$MomentumState", "io.github.nndsl.core.train.StepListener",
       "io.github.nndsl.core.train.EpochListener", "io.github.nndsl.core.train.DiagnosticListener",
       "io.github.nndsl.core.train.TrainingDivergedException", "io.github.nndsl.core.internal.Op$Activation",
+      "io.github.nndsl.dsl.Standardize", "io.github.nndsl.dsl.Dropout", "io.github.nndsl.core.internal.Dropout",
+      "io.github.nndsl.core.internal.Standardization", "io.github.nndsl.core.internal.CounterRandom",
+      "io.github.nndsl.core.internal.ColumnStatistics", "io.github.nndsl.core.Functional",
       "io.github.nndsl.samples.Xor");
 
   @Test

@@ -35,6 +35,17 @@ public abstract class Op {
     return fused();
   }
 
+  /** Whether this op draws random numbers while training (a dropout op), so the plan sets its mode. */
+  boolean random() {
+    return false;
+  }
+
+  /**
+   * Sets the mode of a {@link #random()} op: training with the masks of {@code (seed, step)}, or
+   * not (then it passes its input through). The default does nothing.
+   */
+  void mode(boolean training, long seed, long step) {}
+
   /** The leaky rectifier's slope when {@link #fused()} is {@code LEAKY_RELU}. */
   double fusedSlope() {
     return 0.0;
@@ -133,7 +144,6 @@ public abstract class Op {
     }
   }
 
-  /** Whether a {@link Dense} op can absorb an activation of this kind that follows it. */
   /**
    * Creates an activation op of {@code width} units; {@code previous} is the op before it, whose
    * fused activation's derivative it folds into the gradient it passes back (null: none).
@@ -142,6 +152,24 @@ public abstract class Op {
     return Activation.create(kind, width, slope, previous);
   }
 
+  /**
+   * Creates a standardization op {@code (x - mean) / std} per column; the arrays are copied into
+   * the op (see {@link Standardization}).
+   */
+  public static Op standardize(double[] mean, double[] std, @Nullable Op previous) {
+    return Standardization.create(mean, std, previous);
+  }
+
+  /**
+   * Creates an inverted-dropout op of {@code width} units that drops with probability {@code rate}
+   * while training; {@code layer} is its index as the user counts layers, part of its masks' key
+   * (see {@link Dropout}).
+   */
+  public static Op dropout(int width, double rate, int layer, @Nullable Op previous) {
+    return Dropout.create(width, rate, layer, previous);
+  }
+
+  /** Whether a {@link Dense} op can absorb an activation of this kind that follows it. */
   public static boolean fusable(Kind kind) {
     return kind == Kind.RELU || kind == Kind.SIGMOID || kind == Kind.TANH || kind == Kind.LEAKY_RELU
         || kind == Kind.IDENTITY;

@@ -70,4 +70,49 @@ public final class PairwiseSum {
     return squaredDifferences(p, pOff, t, tOff, n2)
         + squaredDifferences(p, pOff + n2, t, tOff + n2, n - n2);
   }
+
+  /** {@code 0.0 + pairwise sum of a[off .. off + n)}: {@code np.sum} of a contiguous float64 vector. */
+  public static double sum(double[] a, int off, int n) {
+    return 0.0 + values(a, off, n);
+  }
+
+  private static double values(double[] a, int off, int n) {
+    if (n < 8) {
+      double res = -0.0;
+      for (int i = 0; i < n; i++) {
+        res += a[off + i];
+      }
+      return res;
+    }
+    if (n <= BLOCK) {
+      double r0 = a[off];
+      double r1 = a[off + 1];
+      double r2 = a[off + 2];
+      double r3 = a[off + 3];
+      double r4 = a[off + 4];
+      double r5 = a[off + 5];
+      double r6 = a[off + 6];
+      double r7 = a[off + 7];
+      int i = 8;
+      int end = n - (n % 8);
+      for (; i < end; i += 8) {
+        r0 += a[off + i];
+        r1 += a[off + i + 1];
+        r2 += a[off + i + 2];
+        r3 += a[off + i + 3];
+        r4 += a[off + i + 4];
+        r5 += a[off + i + 5];
+        r6 += a[off + i + 6];
+        r7 += a[off + i + 7];
+      }
+      double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+      for (; i < n; i++) {
+        res += a[off + i];
+      }
+      return res;
+    }
+    int n2 = n / 2;
+    n2 -= n2 % 8;
+    return values(a, off, n2) + values(a, off + n2, n - n2);
+  }
 }

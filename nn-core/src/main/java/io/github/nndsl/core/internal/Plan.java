@@ -19,6 +19,7 @@ public final class Plan {
   private final double[] gradients;
   private final double[][] activations; // activations[i + 1] is the output of ops[i]; [0] is unused
   private final double[][] activationGradients; // the gradient with respect to activations[i]
+  private final Op[] randomOps; // the dropout ops, whose mode each forward pass sets
   private int capacity;
 
   /**
@@ -36,6 +37,17 @@ public final class Plan {
     this.gradients = gradients;
     this.activations = new double[ops.length + 1][];
     this.activationGradients = new double[ops.length + 1][];
+    int random = 0;
+    for (Op op : ops) {
+      random += op.random() ? 1 : 0;
+    }
+    this.randomOps = new Op[random];
+    random = 0;
+    for (Op op : ops) {
+      if (op.random()) {
+        randomOps[random++] = op;
+      }
+    }
     ensureCapacity(1);
   }
 
@@ -98,11 +110,24 @@ public final class Plan {
     capacity = rows;
   }
 
+  /** Whether the plan has an op that acts differently while training (a dropout op). */
+  public boolean hasRandomOps() {
+    return randomOps.length > 0;
+  }
+
   /**
-   * Forward over {@code batch} rows of x; returns the buffer holding the output, which starts at
-   * offset 0 (or is x itself, at xOff, for a plan with no ops).
+   * Forward over {@code batch} rows of x, not training (dropout passes its input through);
+   * returns the buffer holding the output, which starts at offset 0 (or is x itself, at xOff, for a
+   * plan with no ops). Every pass but {@link #trainingForwardLossAndGradient} is this one.
    */
   public double[] forward(double[] x, int xOff, int batch) {
+    for (Op op : randomOps) {
+      op.mode(false, 0, 0);
+    }
+    return run(x, xOff, batch);
+  }
+
+  private double[] run(double[] x, int xOff, int batch) {
     ensureCapacity(batch);
     double[] in = x;
     int inOff = xOff;
@@ -126,7 +151,23 @@ public final class Plan {
    * for {@link #backwardFromLoss}: one pass over the output where the last op can fuse the two.
    */
   public double forwardLossAndGradient(double[] x, int xOff, double[] y, int yOff, int batch, LossFunction loss) {
-    double[] out = forward(x, xOff, batch);
+    return lossAndGradient(forward(x, xOff, batch), xOff, y, yOff, batch, loss);
+  }
+
+  /**
+   * {@link #forwardLossAndGradient} as a training step: dropout ops drop with the masks of {@code
+   * (seed, step)} (see {@link CounterRandom}), in this forward pass and the {@link
+   * #backwardFromLoss} after it. The next {@link #forward} leaves training mode.
+   */
+  public double trainingForwardLossAndGradient(
+      double[] x, int xOff, double[] y, int yOff, int batch, LossFunction loss, long seed, long step) {
+    for (Op op : randomOps) {
+      op.mode(true, seed, step);
+    }
+    return lossAndGradient(run(x, xOff, batch), xOff, y, yOff, batch, loss);
+  }
+
+  private double lossAndGradient(double[] out, int xOff, double[] y, int yOff, int batch, LossFunction loss) {
     int last = ops.length;
     if (last == 0) {
       return loss.value(out, xOff, y, yOff, batch, outputs());

@@ -128,7 +128,9 @@ public final class Trainer {
 
   /**
    * Returns a trainer whose mini-batch order comes from {@code NumPyRandom.defaultRng(seed)}
-   * (default seed 0).
+   * (default seed 0). The seed also keys the masks of dropout layers: the mask of a training step
+   * is a function of this seed, the number of updates the network's training state has taken and
+   * the layer's index, so a run repeats bit for bit and a restored snapshot resumes it exactly.
    *
    * @param seed the shuffling seed, non-negative
    * @return a new trainer

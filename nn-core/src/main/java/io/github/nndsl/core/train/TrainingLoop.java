@@ -30,6 +30,7 @@ final class TrainingLoop {
   private final TrainingState state;
   private final OptimizerState update;
   private final Batches batches;
+  private final long dropoutSeed; // the trainer's shuffle seed: with state.steps, the dropout masks' key
   private final double targetLoss; // NaN: none
   private final @Nullable Schedule schedule;
   private final double baseRate;
@@ -63,6 +64,7 @@ final class TrainingLoop {
     int batchSize = fit ? trainer.batchSize() : 0;
     this.batches = batchSize == 0 ? Batches.full(x, y)
         : Batches.shuffled(x, y, batchSize, shuffler(state, trainer.shuffleSeed()));
+    this.dropoutSeed = trainer.shuffleSeed();
     this.targetLoss = trainer.targetLoss();
     this.schedule = trainer.schedule();
     this.baseRate = update.baseLearningRate();
@@ -128,10 +130,13 @@ final class TrainingLoop {
       clip(plan.gradients(), trainer.maxGradientNorm());
     }
     update.step(plan.values(), plan.gradients());
+    state.steps++; // an update as a step's is, so the two keep the same state
   }
 
   private double forwardAndLoss(int step, int rows) {
-    double value = plan.forwardLossAndGradient(batches.x, batches.xOff, batches.y, batches.yOff, rows, loss);
+    // a training pass: dropout layers drop, with the masks of (the shuffle seed, the update count)
+    double value = plan.trainingForwardLossAndGradient(batches.x, batches.xOff, batches.y, batches.yOff, rows, loss,
+        dropoutSeed, state.steps);
     if (!Double.isFinite(value)) {
       throw TrainingDivergedException.at(step, value, "try a lower learning rate than " + optimizer);
     }
@@ -146,6 +151,7 @@ final class TrainingLoop {
       }
       update.step(plan.values(), plan.gradients());
     }
+    state.steps++;
   }
 
   /**

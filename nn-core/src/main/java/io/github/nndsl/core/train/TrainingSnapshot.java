@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An immutable copy of what a {@link Network} remembers between {@code fit} calls: the optimiser
  * and its state (momentum, Adam moments and step count), the mini-batch shuffling generator's
- * state, the current epoch's order, the position in it and the epoch count. Restoring it with
+ * state, the current epoch's order, the position in it, the epoch count and the number of updates
+ * taken (which keys the dropout masks, see {@link Trainer#withShuffleSeed}). Restoring it with
  * {@link #restore(Network)} makes training resume exactly where it stopped: the same trainer then
  * ends bit-identical to one that never stopped.
  *
@@ -35,10 +36,11 @@ public final class TrainingSnapshot {
   private final int[] order;
   private final int cursor;
   private final int epoch;
+  private final long steps;
 
   private TrainingSnapshot(
       Optimizer optimizer, double[] optimizerState, long shuffleSeed, long[] shufflerState, int[] order,
-      int cursor, int epoch) {
+      int cursor, int epoch, long steps) {
     this.optimizer = optimizer;
     this.optimizerState = optimizerState;
     this.shuffleSeed = shuffleSeed;
@@ -46,6 +48,7 @@ public final class TrainingSnapshot {
     this.order = order;
     this.cursor = cursor;
     this.epoch = epoch;
+    this.steps = steps;
   }
 
   /**
@@ -74,6 +77,33 @@ public final class TrainingSnapshot {
   public static TrainingSnapshot of(
       Optimizer optimizer, double[] optimizerState, long shuffleSeed, long[] shufflerState, int[] order,
       int cursor, int epoch) {
+    return of(optimizer, optimizerState, shuffleSeed, shufflerState, order, cursor, epoch, 0);
+  }
+
+  /**
+   * Creates a snapshot from its parts as {@link #of(Optimizer, double[], long, long[], int[], int,
+   * int)} does, with the number of updates taken: the step count that, with the trainer's shuffle
+   * seed, keys the next dropout masks.
+   *
+   * <pre>{@code
+   * TrainingSnapshot s = TrainingSnapshot.of(Optimizers.sgd(0.1), new double[0], -1, new long[0], new int[0], 0, 40, 40);
+   * }</pre>
+   *
+   * @param optimizer the optimiser the state belongs to
+   * @param optimizerState its flattened state, as {@link #optimizerState()} returns it
+   * @param shuffleSeed the trainer's shuffling seed, or -1 if no mini-batch training happened
+   * @param shufflerState the shuffling generator's six words, or empty
+   * @param order the current epoch's row order, or empty
+   * @param cursor how many rows of {@code order} were used
+   * @param epoch the number of completed epochs, non-negative
+   * @param steps the number of updates taken, non-negative
+   * @return the snapshot
+   * @throws IllegalArgumentException as the shorter {@code of} does, or if {@code steps} is negative
+   * @since 0.1.0
+   */
+  public static TrainingSnapshot of(
+      Optimizer optimizer, double[] optimizerState, long shuffleSeed, long[] shufflerState, int[] order,
+      int cursor, int epoch, long steps) {
     Engine.notNull(optimizer, "optimizer");
     Engine.notNull(optimizerState, "optimizerState");
     Engine.notNull(shufflerState, "shufflerState");
@@ -101,8 +131,11 @@ public final class TrainingSnapshot {
     if (epoch < 0) {
       throw new IllegalArgumentException("epoch must be non-negative, but was " + epoch);
     }
+    if (steps < 0) {
+      throw new IllegalArgumentException("steps must be non-negative, but was " + steps);
+    }
     return new TrainingSnapshot(
-        optimizer, optimizerState.clone(), shuffleSeed, shufflerState.clone(), order.clone(), cursor, epoch);
+        optimizer, optimizerState.clone(), shuffleSeed, shufflerState.clone(), order.clone(), cursor, epoch, steps);
   }
 
   private static void checkPermutation(int[] order) {
@@ -187,7 +220,8 @@ public final class TrainingSnapshot {
         shuffler == null ? new long[0] : shuffler.state(),
         order == null ? new int[0] : order.clone(),
         order == null ? 0 : state.cursor,
-        state.epoch);
+        state.epoch,
+        state.steps);
   }
 
   /** Builds the live state for a network of {@code size} parameters, or explains the misfit. */
@@ -207,6 +241,7 @@ public final class TrainingSnapshot {
     state.order = order.length == 0 ? null : order.clone();
     state.cursor = cursor;
     state.epoch = epoch;
+    state.steps = steps;
     return state;
   }
 
@@ -284,6 +319,17 @@ public final class TrainingSnapshot {
   }
 
   /**
+   * Returns the number of updates taken with this state ({@code fit}'s steps and {@code
+   * Trainer.step}'s): with the trainer's shuffle seed, the key of the next step's dropout masks.
+   *
+   * @return the update count
+   * @since 0.1.0
+   */
+  public long steps() {
+    return steps;
+  }
+
+  /**
    * Tells whether {@code other} is a snapshot of the same state (arrays compared by value, doubles
    * by their bits).
    *
@@ -298,7 +344,7 @@ public final class TrainingSnapshot {
     TrainingSnapshot o = (TrainingSnapshot) other;
     return optimizer.equals(o.optimizer) && Arrays.equals(optimizerState, o.optimizerState)
         && shuffleSeed == o.shuffleSeed && Arrays.equals(shufflerState, o.shufflerState)
-        && Arrays.equals(order, o.order) && cursor == o.cursor && epoch == o.epoch;
+        && Arrays.equals(order, o.order) && cursor == o.cursor && epoch == o.epoch && steps == o.steps;
   }
 
   /**
@@ -308,7 +354,8 @@ public final class TrainingSnapshot {
    */
   @Override
   public int hashCode() {
-    return Arrays.hashCode(optimizerState) * 31 + Arrays.hashCode(order) + 17 * epoch + cursor;
+    return Arrays.hashCode(optimizerState) * 31 + Arrays.hashCode(order) + 17 * epoch + cursor
+        + Long.hashCode(steps) * 7;
   }
 
   /**

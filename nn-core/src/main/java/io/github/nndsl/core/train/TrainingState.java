@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a network remembers between {@code fit} calls: the optimiser's state (for the optimiser it
- * was made for) and the shuffling generator with its position in the current epoch's order.
+ * was made for), the shuffling generator with its position in the current epoch's order, and the
+ * number of updates taken (which, with the trainer's shuffle seed, keys the dropout masks).
  */
 final class TrainingState {
 
@@ -20,6 +21,10 @@ final class TrainingState {
   int @Nullable [] order;
   int cursor;
   int epoch;
+  // the updates taken with this state (fit's steps, Trainer.step's and Trainer.update's): with
+  // the trainer's shuffle seed, the key of the next step's dropout masks, so a restored snapshot
+  // resumes them exactly
+  long steps;
 
   TrainingState(Optimizer optimizer, int size) {
     this.optimizer = optimizer;

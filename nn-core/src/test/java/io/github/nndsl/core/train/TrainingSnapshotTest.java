@@ -97,7 +97,7 @@ class TrainingSnapshotTest {
 
       assertNotNull(s);
       assertEquals(s, TrainingSnapshot.of(s.optimizer(), s.optimizerState(), s.shuffleSeed(), s.shufflerState(),
-          s.order(), s.cursor(), s.epoch()));
+          s.order(), s.cursor(), s.epoch(), s.steps()));
       assertTrue(!s.equals(TrainingSnapshot.take(n)));
     }
 

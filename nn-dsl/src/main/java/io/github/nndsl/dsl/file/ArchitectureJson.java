@@ -1,5 +1,6 @@
 package io.github.nndsl.dsl.file;
 
+import io.github.nndsl.dsl.Dropout;
 import io.github.nndsl.dsl.Identity;
 import io.github.nndsl.dsl.Init;
 import io.github.nndsl.dsl.Layer;
@@ -10,6 +11,7 @@ import io.github.nndsl.dsl.Relu;
 import io.github.nndsl.dsl.Sequential;
 import io.github.nndsl.dsl.Sigmoid;
 import io.github.nndsl.dsl.Softmax;
+import io.github.nndsl.dsl.Standardize;
 import io.github.nndsl.dsl.Tanh;
 
 import static io.github.nndsl.dsl.file.JsonFields.array;
@@ -31,7 +33,9 @@ import tools.jackson.core.JsonGenerator;
 /**
  * Encodes a {@link Sequential} as versioned JSON and decodes it back to an equal model:
  * {@code {"version":1,"layers":[{"kind":"linear","inputs":2,"outputs":4,"bias":true,
- * "weight_init":{"kind":"normal","std":0.5},"bias_init":{"kind":"zeros"}},{"kind":"relu"},...]}}.
+ * "weight_init":{"kind":"normal","std":0.5},"bias_init":{"kind":"zeros"}},{"kind":"relu"},...]}};
+ * a standardization is {@code {"kind":"standardize","mean":[...],"std":[...]}}, dropout {@code
+ * {"kind":"dropout","rate":0.5}}.
  *
  * <p>Written with Jackson's generator ({@link Json#write(java.util.function.Consumer)}); doubles
  * as {@link Double#toString(double)}, which reads back as the same bits,
@@ -73,10 +77,39 @@ final class ArchitectureJson {
     } else if (layer instanceof LeakyRelu) {
       g.writeStringProperty("kind", "leaky_relu");
       Json.writeFinite(g, "slope", ((LeakyRelu) layer).slope());
+    } else if (layer instanceof Standardize) {
+      Standardize s = (Standardize) layer;
+      g.writeStringProperty("kind", "standardize");
+      writeArray(g, "mean", s.mean());
+      writeArray(g, "std", s.std());
+    } else if (layer instanceof Dropout) {
+      g.writeStringProperty("kind", "dropout");
+      Json.writeFinite(g, "rate", ((Dropout) layer).rate());
     } else {
       g.writeStringProperty("kind", activationKind(layer));
     }
     g.writeEndObject();
+  }
+
+  /** An array of finite doubles, each as {@link Double#toString(double)}: read back bit for bit. */
+  private static void writeArray(JsonGenerator g, String name, double[] values) {
+    g.writeArrayPropertyStart(name);
+    for (double v : values) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException(name + " must be finite, but holds " + v);
+      }
+      g.writeNumber(v);
+    }
+    g.writeEndArray();
+  }
+
+  private static double[] readArray(Json.Value v, String where) {
+    List<Json.Value> elements = array(v, where);
+    double[] out = new double[elements.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = finiteDouble(elements.get(i), where + "[" + i + "]");
+    }
+    return out;
   }
 
   private static String activationKind(Layer layer) {
@@ -171,6 +204,15 @@ final class ArchitectureJson {
         keys(m, at, Set.of("kind", "slope"), Set.of());
         double slope = finiteDouble(m.get("slope"), at + " slope");
         return build(at, () -> new LeakyRelu(slope));
+      case "standardize":
+        keys(m, at, Set.of("kind", "mean", "std"), Set.of());
+        double[] mean = readArray(m.get("mean"), at + " mean");
+        double[] std = readArray(m.get("std"), at + " std");
+        return build(at, () -> new Standardize(mean, std));
+      case "dropout":
+        keys(m, at, Set.of("kind", "rate"), Set.of());
+        double rate = finiteDouble(m.get("rate"), at + " rate");
+        return build(at, () -> new Dropout(rate));
       case "relu":
       case "sigmoid":
       case "tanh":
@@ -181,7 +223,8 @@ final class ArchitectureJson {
       default:
         throw new ModelFileException(
             where + " has the unknown kind '" + kind
-                + "'; known kinds are linear, relu, sigmoid, tanh, leaky_relu, softmax, identity");
+                + "'; known kinds are linear, relu, sigmoid, tanh, leaky_relu, softmax, identity, standardize,"
+                + " dropout");
     }
   }
 

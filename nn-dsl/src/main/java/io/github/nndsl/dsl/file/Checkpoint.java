@@ -17,8 +17,9 @@ import java.util.Set;
 /**
  * Saves a training run so that it can be resumed bit for bit: the model and its parameters, as in
  * a {@link ModelFile}, plus the optimiser's state (momentum, Adam moments and step count), the
- * mini-batch shuffling generator's state, the current epoch's row order, the position in it and
- * the epoch count. A checkpoint is a separate file from a model file ({@code "format":
+ * mini-batch shuffling generator's state, the current epoch's row order, the position in it, the
+ * epoch count and the update count (with the trainer's shuffle seed, the key of dropout's masks, so
+ * a resumed run drops the same units as one that never stopped). A checkpoint is a separate file from a model file ({@code "format":
  * "nn-dsl.checkpoint"}), also safetensors, so that a model file stays exactly the parameters.
  *
  * <pre>{@code
@@ -37,7 +38,8 @@ import java.util.Set;
  * the store; {@code training.optimizer_state} (F64), {@code training.shuffler_state} (I64, six
  * words) and {@code training.order} (I64) when there is something to store; in {@code
  * __metadata__}, {@code training.optimizer} (as {@link Optimizers#parse(String)} reads it), {@code
- * training.shuffle_seed}, {@code training.cursor} and {@code training.epoch}. Writes are atomic and
+ * training.shuffle_seed}, {@code training.cursor}, {@code training.epoch} and {@code
+ * training.steps} (the update count that keys dropout's masks; read as 0 when absent). Writes are atomic and
  * loading is as strict as {@link ModelFile#load(Path)}.
  *
  * @since 0.1.0
@@ -77,7 +79,8 @@ public final class Checkpoint {
       writer.metadata("training.optimizer", s.optimizer().toString())
           .metadata("training.shuffle_seed", Long.toString(s.shuffleSeed()))
           .metadata("training.cursor", Integer.toString(s.cursor()))
-          .metadata("training.epoch", Integer.toString(s.epoch()));
+          .metadata("training.epoch", Integer.toString(s.epoch()))
+          .metadata("training.steps", Long.toString(s.steps()));
       double[] state = s.optimizerState();
       writer.f64(OPTIMIZER_STATE, new int[] {state.length}, state);
       if (s.shufflerState().length > 0) {
@@ -184,6 +187,8 @@ public final class Checkpoint {
     long seed = integer(meta, "training.shuffle_seed", -1, Long.MAX_VALUE);
     int cursor = (int) integer(meta, "training.cursor", 0, Integer.MAX_VALUE);
     int epoch = (int) integer(meta, "training.epoch", 0, Integer.MAX_VALUE);
+    // written since dropout keys its masks by the update count; a file without it resumes from 0
+    long steps = meta.containsKey("training.steps") ? integer(meta, "training.steps", 0, Long.MAX_VALUE) : 0;
     double[] state = new double[0];
     SafeTensorsReader.Entry e = entries.get(OPTIMIZER_STATE);
     if (e != null) {
@@ -213,7 +218,7 @@ public final class Checkpoint {
       }
     }
     try {
-      return TrainingSnapshot.of(optimizer, state, seed, shuffler, order, cursor, epoch);
+      return TrainingSnapshot.of(optimizer, state, seed, shuffler, order, cursor, epoch, steps);
     } catch (IllegalArgumentException ex) {
       throw new ModelFileException("training state is inconsistent: " + ex.getMessage(), ex);
     }

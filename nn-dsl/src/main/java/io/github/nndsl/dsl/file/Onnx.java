@@ -3,6 +3,7 @@ package io.github.nndsl.dsl.file;
 import io.github.nndsl.core.Network;
 import io.github.nndsl.dsl.Layer;
 import io.github.nndsl.dsl.Sequential;
+import io.github.nndsl.dsl.Standardize;
 import io.github.nndsl.dsl.internal.AtomicFile;
 import io.github.nndsl.dsl.internal.OnnxEncoder;
 import java.io.UncheckedIOException;
@@ -31,6 +32,9 @@ import java.util.Map;
  *   <tr><td>{@code softmax}</td><td>{@code Softmax} along the last axis</td></tr>
  *   <tr><td>{@code leakyRelu}</td><td>float64: {@code Where(Greater(x, 0), x, Mul(x, slope))};
  *       float32: {@code LeakyRelu}</td></tr>
+ *   <tr><td>{@code standardize}</td><td>{@code Sub} of the means, then {@code Div} by the stds,
+ *       both constant initializers ({@code i.mean}, {@code i.std}); float64 gives its bits</td></tr>
+ *   <tr><td>{@code dropout}</td><td>{@code Identity}: the file is for inference</td></tr>
  * </table>
  *
  * <p>Weights and biases are initializers named as in the parameter store ({@code 0.weight}, {@code
@@ -185,7 +189,11 @@ public final class Onnx {
     ModelFiles.checkArguments(file, model, network);
     Checks.notNull(precision, "precision");
     int elemType = precision == Precision.FLOAT64 ? OnnxEncoder.DOUBLE : OnnxEncoder.FLOAT;
-    long raw = OnnxEncoder.rawBytes(elemType, network.parameters().size());
+    long constants = 0;
+    for (Layer layer : model.layers()) {
+      constants += layer instanceof Standardize ? 2L * ((Standardize) layer).inputs() : 0;
+    }
+    long raw = OnnxEncoder.rawBytes(elemType, network.parameters().size() + constants);
     if (raw > maxBytes - (1 << 20)) { // a MiB for the graph around the parameters
       throw new IllegalArgumentException(
           "model " + model + " has " + network.parameters().size() + " parameters, " + raw + " bytes in "
@@ -194,6 +202,7 @@ public final class Onnx {
     }
     if (precision == Precision.FLOAT32) {
       checkFloatRange(network);
+      checkFloatRange(model);
     }
     OnnxEncoder graph = new OnnxEncoder("nn-dsl", elemType, BATCH)
         .input(INPUT, model.inputs(), "a batch of examples, one row of " + model.inputs() + " features each");
@@ -211,6 +220,31 @@ public final class Onnx {
     metadata.put("nn-dsl.precision", precision.name());
     return graph.encode(IR_VERSION, OPSET, ModelFiles.CREATED_BY, ModelFiles.libraryVersion(),
         model.toString(), metadata);
+  }
+
+  /**
+   * Refuses standardization constants that float32 cannot hold: a mean beyond its range, or a
+   * std that rounds to 0 or to infinity (every output would then be infinite or NaN).
+   */
+  private static void checkFloatRange(Sequential model) {
+    List<Layer> layers = model.layers();
+    for (int l = 0; l < layers.size(); l++) {
+      if (layers.get(l) instanceof Standardize) {
+        Standardize s = (Standardize) layers.get(l);
+        double[] mean = s.mean();
+        double[] std = s.std();
+        for (int i = 0; i < mean.length; i++) {
+          if (Float.isInfinite((float) mean[i])) {
+            throw new IllegalArgumentException("layer " + l + " " + s + " mean[" + i + "] is " + mean[i]
+                + ", beyond float32's range (+-" + Float.MAX_VALUE + "); save it with Precision.FLOAT64");
+          }
+          if (Float.isInfinite((float) std[i]) || (float) std[i] == 0.0f) {
+            throw new IllegalArgumentException("layer " + l + " " + s + " std[" + i + "] is " + std[i]
+                + ", which float32 rounds to " + (float) std[i] + "; save it with Precision.FLOAT64");
+          }
+        }
+      }
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.nndsl.dsl.file;
 
 import io.github.nndsl.core.ParameterStore;
+import io.github.nndsl.dsl.Dropout;
 import io.github.nndsl.dsl.Identity;
 import io.github.nndsl.dsl.Layer;
 import io.github.nndsl.dsl.LeakyRelu;
@@ -8,6 +9,7 @@ import io.github.nndsl.dsl.Linear;
 import io.github.nndsl.dsl.Relu;
 import io.github.nndsl.dsl.Sigmoid;
 import io.github.nndsl.dsl.Softmax;
+import io.github.nndsl.dsl.Standardize;
 import io.github.nndsl.dsl.Tanh;
 import io.github.nndsl.dsl.internal.OnnxEncoder;
 import java.util.List;
@@ -53,6 +55,10 @@ final class OnnxLayers {
       softmax(i, in, out);
     } else if (layer instanceof Identity) {
       identity(i, in, out);
+    } else if (layer instanceof Standardize) {
+      standardize(i, (Standardize) layer, in, out);
+    } else if (layer instanceof Dropout) {
+      identity(i, in, out); // inference: dropout passes its input through
     } else {
       throw new AssertionError(layer);
     }
@@ -105,5 +111,18 @@ final class OnnxLayers {
   /** Passes its input through (also the form a dropout layer takes at inference). */
   private void identity(int i, String in, String out) {
     graph.node(i + ".Identity", "Identity", List.of(in), out);
+  }
+
+  /**
+   * {@code Div(Sub(x, mean), std)} with the constants as initializers ({@code i.mean}, {@code
+   * i.std}, shape (width,), broadcast over the batch): the subtraction and division nn-core does.
+   */
+  private void standardize(int i, Standardize layer, String in, String out) {
+    String mean = i + ".mean";
+    String std = i + ".std";
+    graph.initializer(mean, new int[] {layer.inputs()}, layer.mean());
+    graph.initializer(std, new int[] {layer.inputs()}, layer.std());
+    graph.node(i + ".Sub", "Sub", List.of(in, mean), i + ".centered");
+    graph.node(i + ".Div", "Div", List.of(i + ".centered", std), out);
   }
 }

@@ -42,8 +42,8 @@ final class TorchLayout {
 
   /**
    * Checks that the store compiled from {@code model} holds exactly the tensors PyTorch names, so
-   * that nothing of the model is lost on the way (a layer kind with constants would need a mapping
-   * of its own).
+   * that nothing of the model is lost on the way (standardize's constants are the descriptor's,
+   * not the store's, so they are not in question).
    */
   static void checkStore(Sequential model, ParameterStore store) {
     List<String> torch = new ArrayList<>(shapes(model).keySet());

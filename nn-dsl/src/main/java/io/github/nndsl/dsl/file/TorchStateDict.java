@@ -20,7 +20,11 @@ import java.util.Map;
  * nn.Linear(i, o)} ({@code withoutBias()}: {@code bias=False}), {@code relu()} {@code nn.ReLU()},
  * {@code sigmoid()} {@code nn.Sigmoid()}, {@code tanh()} {@code nn.Tanh()}, {@code leakyRelu(s)}
  * {@code nn.LeakyReLU(s)}, {@code softmax()} {@code nn.Softmax(dim=1)}, {@code identity()} {@code
- * nn.Identity()}. PyTorch names each parameter by the layer's index in the Sequential, as nn-dsl's
+ * nn.Identity()}, {@code dropout(r)} {@code nn.Dropout(r)}. {@code standardize(...)} has no PyTorch
+ * layer and is accepted: its constants belong to the nn-dsl model, not to the state dict, which
+ * holds only the Linear tensors either way; on the PyTorch side put at that index a module that
+ * keeps nothing in its state dict (for example one whose mean and std are buffers registered with
+ * {@code persistent=False}), so that the indices of the layers after it agree. PyTorch names each parameter by the layer's index in the Sequential, as nn-dsl's
  * parameter store does ({@code 0.weight}, {@code 0.bias}, {@code 2.weight}, ...); layers without
  * parameters hold no tensors but still count. PyTorch's Linear weight has shape (out, in) and
  * computes {@code x · Wᵀ + b}; nn-dsl's is (in, out), so weights are transposed both ways.

@@ -62,6 +62,10 @@ public final class NetworkCompiler {
       builder.softmax();
     } else if (kind == LayerPlan.Kind.IDENTITY) {
       builder.identity();
+    } else if (kind == LayerPlan.Kind.STANDARDIZE) {
+      builder.standardize(layer.mean(), layer.std());
+    } else if (kind == LayerPlan.Kind.DROPOUT) {
+      builder.dropout(layer.slope());
     } else {
       throw new AssertionError(layer);
     }

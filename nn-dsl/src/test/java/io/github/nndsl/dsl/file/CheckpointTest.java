@@ -77,6 +77,33 @@ public class CheckpointTest {
     }
 
     @Test
+    void dropoutResumesWithTheSameMasksAsARunThatNeverStopped() {
+      Sequential model = Sequential.of(Layers.standardize(X), linear(3, 16), relu(), Layers.dropout(0.5), linear(16, 1),
+          sigmoid());
+      Network straight = model.compile(4);
+      ADAM.fit(straight, X, Y, 23);
+
+      Network first = model.compile(4);
+      ADAM.fit(first, X, Y, 9);
+      Path file = dir.resolve("dropout.ckpt.safetensors");
+      Checkpoint.save(file, model, first);
+      ModelFile.Loaded resumed = Checkpoint.load(file);
+      assertEquals(model, resumed.model(), "standardize's constants are in the file");
+      assertEquals(9, TrainingSnapshot.take(resumed.network()).steps());
+      ADAM.fit(resumed.network(), X, Y, 14);
+      assertArrayEquals(bits(straight.parameters().snapshot()), bits(resumed.network().parameters().snapshot()));
+
+      // without the update count the masks would start again: the run would not be the same
+      Network forgetful = model.compile(4);
+      forgetful.parameters().restore(first.parameters().snapshot());
+      TrainingSnapshot s = TrainingSnapshot.take(first);
+      TrainingSnapshot.of(s.optimizer(), s.optimizerState(), s.shuffleSeed(), s.shufflerState(), s.order(), s.cursor(),
+          s.epoch()).restore(forgetful);
+      ADAM.fit(forgetful, X, Y, 14);
+      assertTrue(!Arrays.equals(bits(straight.parameters().snapshot()), bits(forgetful.parameters().snapshot())));
+    }
+
+    @Test
     void restoresTheWholeSnapshot() {
       Network net = MODEL.compile(4);
       ADAM.fit(net, X, Y, 7);
@@ -179,6 +206,16 @@ public class CheckpointTest {
           rejection(replaceInHeader(file, epoch, "\"training.epoch\":\"" + "1".repeat(41) + "\"")));
       assertEquals(0, TrainingSnapshot.take(Checkpoint.load(ModelFiling.write(dir.resolve("zero.safetensors"),
           replaceInHeader(file, epoch, "\"training.epoch\":\"0\""))).network()).epoch());
+    }
+
+    @Test
+    void aStepCountThatIsNoCount() {
+      byte[] file = valid();
+      String steps = ModelFiling.header(file).replaceAll("(?s).*(\"training\\.steps\":\"[0-9]+\").*", "$1");
+      assertEquals("__metadata__ 'training.steps' must be an integer in [0, 9223372036854775807], but was '-3'",
+          rejection(replaceInHeader(file, steps, "\"training.steps\":\"-3\"")));
+      assertEquals("__metadata__ 'training.steps' must be an integer in [0, 9223372036854775807], but was 'x'",
+          rejection(replaceInHeader(file, steps, "\"training.steps\":\"x\"")));
     }
 
     @Test

@@ -27,15 +27,16 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Save and load round-trip on random architectures (layer kinds, widths, bias on and off, every
- * init): the loaded model equals the saved one, and its network holds the same parameters and
+ * Save and load round-trip on random architectures (layer kinds, dropout, a leading standardize
+ * with constants of any bits, widths, bias on and off, every init): the loaded model equals the
+ * saved one (standardize's constants compared bit for bit), and its network holds the same parameters and
  * predicts the same bits, for model files and checkpoints alike.
  */
 class ModelFileRoundTripPropertyTest {
 
   private static final List<Layer> ACTIVATIONS = List.of(
       Layers.relu(), Layers.sigmoid(), Layers.tanh(), Layers.leakyRelu(), Layers.leakyRelu(0.3), Layers.softmax(),
-      Layers.identity());
+      Layers.identity(), Layers.dropout(0.0), Layers.dropout(0.375));
 
   private static Arbitrary<Init> weightInits() {
     return Arbitraries.oneOf(
@@ -63,14 +64,36 @@ class ModelFileRoundTripPropertyTest {
         .as((outputs, bias, weightInit, biasInit, activation) -> List.of(outputs, bias, weightInit, biasInit, activation));
   }
 
+  /** Any finite double, every bit pattern alike: a mean. */
+  private static Arbitrary<Double> anyFinite() {
+    return Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite);
+  }
+
+  /** Any positive finite double, subnormals included: a std. */
+  private static Arbitrary<Double> anyPositive() {
+    return anyFinite().map(Math::abs).filter(d -> d > 0);
+  }
+
   @Provide
   Arbitrary<Sequential> models() {
     return Combinators.combine(
             Arbitraries.integers().between(1, 6),
             Arbitraries.integers().between(-1, ACTIVATIONS.size() - 1),
-            blocks().list().ofMinSize(1).ofMaxSize(4))
-        .as((inputs, leading, blocks) -> {
+            blocks().list().ofMinSize(1).ofMaxSize(4),
+            Arbitraries.of(true, false),
+            anyFinite().list().ofSize(6),
+            anyPositive().list().ofSize(6))
+        .as((inputs, leading, blocks, standardize, means, stds) -> {
           List<Layer> layers = new ArrayList<>();
+          if (standardize) { // a standardize first, with constants of any bits
+            double[] mean = new double[inputs];
+            double[] std = new double[inputs];
+            for (int i = 0; i < inputs; i++) {
+              mean[i] = means.get(i);
+              std[i] = stds.get(i);
+            }
+            layers.add(Layers.standardize(mean, std));
+          }
           if (leading >= 0) {
             layers.add(ACTIVATIONS.get(leading)); // activations may come before the first linear layer
           }

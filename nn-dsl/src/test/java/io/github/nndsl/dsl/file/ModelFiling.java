@@ -45,8 +45,20 @@ public final class ModelFiling {
     return net;
   }
 
-  /** Every layer kind and init kind, so a round trip covers the whole codec. */
+  /**
+   * Every layer kind and init kind, so a round trip covers the whole codec: {@link
+   * #everythingBefore()} with a standardization first and a dropout layer.
+   */
   public static Sequential everything() {
+    java.util.List<io.github.nndsl.dsl.Layer> layers = new java.util.ArrayList<>();
+    layers.add(Layers.standardize(new double[] {0.1, -0.0}, new double[] {1.0 / 3, 2.5}));
+    layers.addAll(everythingBefore().layers());
+    layers.add(2, Layers.dropout(0.25));
+    return Sequential.ofAll(layers);
+  }
+
+  /** The kinds there were before standardize and dropout, as the files in resources/written hold them. */
+  public static Sequential everythingBefore() {
     return Sequential.of(
         linear(2, 5).withWeightInit(Init.uniform(-0.0, 0.25)).withBiasInit(Init.constant(-0.0)),
         leakyRelu(0.2),

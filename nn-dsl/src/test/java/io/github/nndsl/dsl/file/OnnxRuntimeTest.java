@@ -3,12 +3,14 @@ package io.github.nndsl.dsl.file;
 import io.github.nndsl.core.random.NumPyRandom;
 import io.github.nndsl.core.train.Trainer;
 
+import static io.github.nndsl.dsl.Layers.dropout;
 import static io.github.nndsl.dsl.Layers.identity;
 import static io.github.nndsl.dsl.Layers.leakyRelu;
 import static io.github.nndsl.dsl.Layers.linear;
 import static io.github.nndsl.dsl.Layers.relu;
 import static io.github.nndsl.dsl.Layers.sigmoid;
 import static io.github.nndsl.dsl.Layers.softmax;
+import static io.github.nndsl.dsl.Layers.standardize;
 import static io.github.nndsl.dsl.Layers.tanh;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,6 +74,10 @@ class OnnxRuntimeTest {
         Arguments.of("leakyRelu(0)", Sequential.of(linear(5, 8), leakyRelu(0.0), linear(8, 2))),
         Arguments.of("identity", Sequential.of(linear(5, 8), identity(), linear(8, 2), identity())),
         Arguments.of("128 inputs", Sequential.of(linear(128, 40), relu(), linear(40, 3))),
+        Arguments.of("standardize", Sequential.of(standardize(input(50, 5, 99).times(3.0)), linear(5, 3))),
+        Arguments.of("standardize alone", Sequential.of(
+            standardize(new double[] {0.1, -7, 1e5}, new double[] {1.0 / 3, 1e-3, 4.5e3}))),
+        Arguments.of("dropout", Sequential.of(linear(5, 8), relu(), dropout(0.5), linear(8, 2), dropout(0.9))),
         Arguments.of("512 inputs, 3 outputs", Sequential.of(linear(512, 3))));
   }
 
@@ -167,6 +173,20 @@ class OnnxRuntimeTest {
       try (OnnxRuntime ort = OnnxRuntime.open(saved(model, net, Onnx.Precision.FLOAT64))) {
         // the XOR inputs: the final sigmoid of 0.5-ish values is exact here (no cancellation)
         assertClose(net.predict(ModelFiling.X).toArray(), ort.run(ModelFiling.X), F64_ACTIVATIONS, "xor");
+      }
+    }
+
+    @Test
+    void aNetworkTrainedWithDropoutGivesPredictsBits() {
+      Sequential model = Sequential.of(standardize(input(40, 5, 3)), linear(5, 16), relu(), dropout(0.4), linear(16, 2));
+      Network net = model.compile(7);
+      Trainer.of(Losses.mse(), Optimizers.adam(0.01)).withBatchSize(8)
+          .fitEpochs(net, input(40, 5, 3), input(40, 2, 4), 5);
+      try (OnnxRuntime ort = OnnxRuntime.open(saved(model, net, Onnx.Precision.FLOAT64))) {
+        for (int batch : BATCHES) {
+          Tensor x = input(batch, 5, batch);
+          assertArrayEquals(bits(net.predict(x).toArray()), bits(ort.run(x)), "batch " + batch);
+        }
       }
     }
 

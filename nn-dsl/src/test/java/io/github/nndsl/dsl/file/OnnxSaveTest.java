@@ -94,6 +94,25 @@ class OnnxSaveTest {
     }
 
     @Test
+    void float32RefusesStandardizeConstantsBeyondFloatRange() throws IOException {
+      Path file = dir.resolve("s.onnx");
+      Files.write(file, new byte[] {1, 2, 3});
+      Sequential tiny = Sequential.of(io.github.nndsl.dsl.Layers.standardize(new double[] {0, 0}, new double[] {1, 1e-50}),
+          linear(2, 1));
+      assertEquals("layer 0 Standardize(2) std[1] is 1.0E-50, which float32 rounds to 0.0; save it with Precision.FLOAT64",
+          assertThrows(IllegalArgumentException.class, () -> Onnx.save(file, tiny, tiny.compile(0), Onnx.Precision.FLOAT32))
+              .getMessage());
+      Sequential huge = Sequential.of(io.github.nndsl.dsl.Layers.standardize(new double[] {1e39}, new double[] {1}),
+          linear(1, 1));
+      assertEquals("layer 0 Standardize(1) mean[0] is 1.0E39, beyond float32's range (+-3.4028235E38); save it with"
+              + " Precision.FLOAT64",
+          assertThrows(IllegalArgumentException.class, () -> Onnx.save(file, huge, huge.compile(0), Onnx.Precision.FLOAT32))
+              .getMessage());
+      assertArrayEquals(new byte[] {1, 2, 3}, bytes(file));
+      Onnx.save(file, tiny, tiny.compile(0)); // float64 keeps every bit
+    }
+
+    @Test
     void writesNaNAndInfiniteParametersAsTheyAre() {
       // a diverged model can be exported and inspected, as ModelFile allows; float64 keeps 1e39
       Sequential model = Sequential.of(linear(2, 1));
