@@ -102,7 +102,7 @@ public final class Digits {
     int[][] matrix = Metrics.confusionMatrix(p, validation.targets());
     out.print(table(matrix, digits.classes()));
 
-    List<DataCharts.Mistake> mistakes = mistakes(validation, p);
+    List<DataCharts.Mistake> mistakes = mistakes(validation, p, digits.classes());
     Path lossPng = DataCharts.losses("Digits: loss per epoch (Adam 1e-3, batches of 32)", run.trainingLosses(),
         validationLosses, best, options.out().resolve("digits-loss.png"));
     Path confusionPng = DataCharts.confusion("Digits: confusion matrix (validation rows)", matrix, digits.classes(),
@@ -138,7 +138,7 @@ public final class Digits {
   }
 
   /** The validation rows whose predicted class (argmax) is not their class, with their raw pixels. */
-  static List<DataCharts.Mistake> mistakes(Dataset validation, Tensor predictions) {
+  static List<DataCharts.Mistake> mistakes(Dataset validation, Tensor predictions, List<String> classes) {
     List<DataCharts.Mistake> found = new ArrayList<>();
     for (int r = 0; r < validation.rows(); r++) {
       int actual = argmax(validation.targets(), r);
@@ -148,7 +148,7 @@ public final class Digits {
         for (int j = 0; j < pixels.length; j++) {
           pixels[j] = validation.features().get(r, j);
         }
-        found.add(new DataCharts.Mistake(pixels, validation.classes().get(actual), validation.classes().get(predicted)));
+        found.add(new DataCharts.Mistake(pixels, classes.get(actual), classes.get(predicted)));
       }
     }
     return found;
