@@ -47,7 +47,9 @@ final class DataCharts {
     Charts.style(chart);
     chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
     chart.getStyler().setXAxisDecimalPattern("#");
-    chart.getStyler().setXAxisTickMarkSpacingHint(60);
+    // with an explicit range XChart picks round ticks; without one it labels every integer epoch
+    int step = niceStep(training.length);
+    chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) ((training.length + step - 1) / step * step));
     double[] epochs = new double[training.length];
     double max = 0;
     double min = Double.POSITIVE_INFINITY;
@@ -69,6 +71,17 @@ final class DataCharts {
     return Charts.write(chart, file);
   }
 
+  /** The smallest of 1, 2, 5, 10, 20, 50, ... of which ten cover {@code n} epochs. */
+  static int niceStep(int n) {
+    for (int step = 1; ; step *= 10) {
+      for (int k : new int[] {1, 2, 5}) {
+        if ((long) n <= 10L * k * step) {
+          return k * step;
+        }
+      }
+    }
+  }
+
   /** Writes {@code matrix[actual][predicted]} as a heat map with the counts in the cells to {@code file}. */
   static Path confusion(String title, int[][] matrix, List<String> classes, Path file) {
     int k = classes.size();
@@ -79,7 +92,7 @@ final class DataCharts {
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setShowValue(true);
     chart.getStyler().setValueFontColor(Color.BLACK);
-    chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x6baed6), new Color(0x08306b)});
+    chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0xc6dbef), new Color(0x4292c6)});
     chart.getStyler().setDrawBorder(true);
     // the y axis runs upwards: list the actual classes from the last, so class 0 is the top row
     List<String> rows = new ArrayList<>();

@@ -167,6 +167,15 @@ class RealDataSamplesTest {
   }
 
   @Test
+  void labelsTheEpochAxisInRoundSteps() {
+    assertEquals(1, DataCharts.niceStep(9));
+    assertEquals(2, DataCharts.niceStep(11));
+    assertEquals(10, DataCharts.niceStep(92));
+    assertEquals(20, DataCharts.niceStep(200));
+    assertEquals(50, DataCharts.niceStep(201));
+  }
+
+  @Test
   void namesAMissingDataFile() {
     assertEquals("no data file nope.csv on the class path (expected /data/nope.csv)",
         assertThrows(IllegalArgumentException.class, () -> SampleData.path("nope.csv")).getMessage());
