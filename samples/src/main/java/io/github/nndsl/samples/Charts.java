@@ -146,7 +146,7 @@ final class Charts {
     return chart.addSeries(name, xs, ys);
   }
 
-  private static void style(XYChart chart) {
+  static void style(XYChart chart) {
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotBorderVisible(false);
@@ -161,7 +161,7 @@ final class Charts {
     return m;
   }
 
-  private static Path write(Chart<?, ?> chart, Path file) {
+  static Path write(Chart<?, ?> chart, Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {

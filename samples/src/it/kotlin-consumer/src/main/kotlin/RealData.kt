@@ -1,0 +1,27 @@
+import io.github.nndsl.core.Losses
+import io.github.nndsl.core.Optimizers
+import io.github.nndsl.core.metric.Metrics
+import io.github.nndsl.core.train.Trainer
+import io.github.nndsl.dsl.Layers.*
+import io.github.nndsl.dsl.Sequential
+import io.github.nndsl.dsl.data.Dataset
+import io.github.nndsl.dsl.data.Target
+import java.nio.file.Path
+
+fun main(args: Array<String>) {
+    val file = Path.of(args.getOrElse(0) { "digits.csv" })             // samples/src/main/resources/data/
+    val digits = Dataset.readCsv(file, Target.classes("label"))
+    val (train, test) = digits.split(0.2, 42)                          // a Split destructures
+
+    val net = Sequential.of(linear(64, 64), relu(), linear(64, 10)).compile(0)
+    Trainer.of(Losses.crossEntropyWithLogits(), Optimizers.adam(1e-3))
+        .withBatchSize(32).withShuffleSeed(1)
+        .fitEpochs(net, train.features() * (1.0 / 16), train.targets(), 30) { epoch, loss ->
+            if (epoch % 10 == 0) println("$epoch: $loss")
+        }
+
+    val p = net.predict(test.features() * (1.0 / 16))
+    print(Metrics.classificationReport(p, test.targets(), digits.classes()))
+    val accuracy = Metrics.accuracy(p, test.targets())
+    check(accuracy >= 0.95) { "digits not learned: accuracy $accuracy" }
+}
