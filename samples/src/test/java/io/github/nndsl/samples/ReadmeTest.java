@@ -49,7 +49,7 @@ class ReadmeTest {
   @Test
   void everySampleCommandNamesAnExistingMainClass() throws IOException {
     String readme = read("README.md");
-    for (String sample : new String[] {"Spirals", "Sine", "KotlinXor"}) {
+    for (String sample : new String[] {"Spirals", "Sine", "KotlinXor", "Digits", "Iris", "Serve"}) {
       assertTrue(readme.contains("-Dexec.mainClass=io.github.nndsl.samples." + sample + "`"), sample);
     }
     assertTrue(readme.contains("./mvnw -q -pl samples -am compile exec:java "), readme);
