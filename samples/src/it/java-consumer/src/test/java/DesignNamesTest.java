@@ -113,6 +113,30 @@ class DesignNamesTest {
   }
 
   @Test
+  void servingTheNewLayersAndTheTrainingOptions() {
+    Tensor x = Tensor.of(new double[][] {{0, 10}, {1, 20}, {2, 30}, {3, 40}});
+    Sequential model = Sequential.of(io.github.nndsl.dsl.Layers.standardize(x), linear(2, 4), relu(),
+        io.github.nndsl.dsl.Layers.dropout(0.25), linear(4, 1), sigmoid());
+    Network net = model.compile(3);
+    TrainingHistory h = Trainer.of(Losses.mse(), Optimizers.adamW(0.01, 0.01))
+        .withBatchSize(2)
+        .withValidation(x, Y)
+        .withEarlyStopping(3)
+        .fitEpochs(net, x, Y, 20);
+    double[] v = h.validationLosses();
+    assertTrue(v.length >= 1 && v.length <= 20);
+    int best = h.bestEpoch();
+    for (double loss : v) {
+      assertTrue(v[best] <= loss);
+    }
+    io.github.nndsl.core.Predictor predictor = net.freeze();
+    assertEquals(2, predictor.inputs());
+    assertEquals(1, predictor.outputs());
+    assertArrayEquals(net.predict(x).toArray(), predictor.predict(x).toArray(), 0.0);
+    assertArrayEquals(new double[] {net.predict(x).get(1, 0)}, predictor.predict(new double[] {1, 20}), 0.0);
+  }
+
+  @Test
   void validateListsEveryProblem() {
     Validation<Seq<String>, Sequential> checked = Sequential.validate(linear(2, 4), relu(), linear(3, 1));
     assertTrue(checked.isInvalid());
