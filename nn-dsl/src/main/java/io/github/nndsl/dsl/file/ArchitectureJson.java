@@ -199,20 +199,36 @@ final class ArchitectureJson {
         boolean bias = bool(m.get("bias"), at + " bias");
         Init weightInit = decodeInit(m.get("weight_init"), at + " weight_init");
         Init biasInit = decodeInit(m.get("bias_init"), at + " bias_init");
-        return build(at, () -> new Linear(inputs, outputs, bias, weightInit, biasInit));
+        try {
+          return new Linear(inputs, outputs, bias, weightInit, biasInit);
+        } catch (IllegalArgumentException e) {
+          throw invalid(at, e);
+        }
       case "leaky_relu":
         keys(m, at, Set.of("kind", "slope"), Set.of());
         double slope = finiteDouble(m.get("slope"), at + " slope");
-        return build(at, () -> new LeakyRelu(slope));
+        try {
+          return new LeakyRelu(slope);
+        } catch (IllegalArgumentException e) {
+          throw invalid(at, e);
+        }
       case "standardize":
         keys(m, at, Set.of("kind", "mean", "std"), Set.of());
         double[] mean = readArray(m.get("mean"), at + " mean");
         double[] std = readArray(m.get("std"), at + " std");
-        return build(at, () -> new Standardize(mean, std));
+        try {
+          return new Standardize(mean, std);
+        } catch (IllegalArgumentException e) {
+          throw invalid(at, e);
+        }
       case "dropout":
         keys(m, at, Set.of("kind", "rate"), Set.of());
         double rate = finiteDouble(m.get("rate"), at + " rate");
-        return build(at, () -> new Dropout(rate));
+        try {
+          return new Dropout(rate);
+        } catch (IllegalArgumentException e) {
+          throw invalid(at, e);
+        }
       case "relu":
       case "sigmoid":
       case "tanh":
@@ -256,16 +272,28 @@ final class ArchitectureJson {
       case "normal":
         keys(m, at, Set.of("kind", "std"), Set.of());
         double std = finiteDouble(m.get("std"), at + " std");
-        return build(at, () -> Init.normal(std));
+        try {
+          return Init.normal(std);
+        } catch (IllegalArgumentException e) {
+          throw invalid(at, e);
+        }
       case "uniform":
         keys(m, at, Set.of("kind", "low", "high"), Set.of());
         double low = finiteDouble(m.get("low"), at + " low");
         double high = finiteDouble(m.get("high"), at + " high");
-        return build(at, () -> Init.uniform(low, high));
+        try {
+          return Init.uniform(low, high);
+        } catch (IllegalArgumentException e) {
+          throw invalid(at, e);
+        }
       case "constant":
         keys(m, at, Set.of("kind", "value"), Set.of());
         double value = finiteDouble(m.get("value"), at + " value");
-        return build(at, () -> Init.constant(value));
+        try {
+          return Init.constant(value);
+        } catch (IllegalArgumentException e) {
+          throw invalid(at, e);
+        }
       case "zeros":
       case "he":
       case "glorot":
@@ -280,12 +308,11 @@ final class ArchitectureJson {
     }
   }
 
-  /** Runs a descriptor constructor, turning its IllegalArgumentException into a file defect. */
-  private static <T> T build(String where, java.util.function.Supplier<T> constructor) {
-    try {
-      return constructor.get();
-    } catch (IllegalArgumentException e) {
-      throw new ModelFileException(where + " is not valid: " + e.getMessage(), e);
-    }
+  /**
+   * A descriptor constructor's IllegalArgumentException as a file defect. (A try/catch at each
+   * constructor, not a helper taking a lambda: the first load of a process spins no lambda class.)
+   */
+  private static ModelFileException invalid(String where, IllegalArgumentException e) {
+    return new ModelFileException(where + " is not valid: " + e.getMessage(), e);
   }
 }
