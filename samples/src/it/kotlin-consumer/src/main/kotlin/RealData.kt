@@ -13,14 +13,14 @@ fun main(args: Array<String>) {
     val digits = Dataset.readCsv(file, Target.classes("label"))
     val (train, test) = digits.split(0.2, 42)                          // a Split destructures
 
-    val net = Sequential.of(linear(64, 64), relu(), linear(64, 10)).compile(0)
-    Trainer.of(Losses.crossEntropyWithLogits(), Optimizers.adam(1e-3))
+    val net = Sequential.of(standardize(train.features()), linear(64, 64), relu(), linear(64, 10)).compile(0)
+    val h = Trainer.of(Losses.crossEntropyWithLogits(), Optimizers.adam(1e-3))
         .withBatchSize(32).withShuffleSeed(1)
-        .fitEpochs(net, train.features() * (1.0 / 16), train.targets(), 30) { epoch, loss ->
-            if (epoch % 10 == 0) println("$epoch: $loss")
-        }
+        .withValidation(test.features(), test.targets()).withEarlyStopping(10)
+        .fitEpochs(net, train.features(), train.targets(), 200)
+    println("kept epoch ${h.bestEpoch() + 1} of ${h.validationLosses().size}")
 
-    val p = net.predict(test.features() * (1.0 / 16))
+    val p = net.predict(test.features())                               // raw pixels: the model scales them
     print(Metrics.classificationReport(p, test.targets(), digits.classes()))
     val accuracy = Metrics.accuracy(p, test.targets())
     check(accuracy >= 0.95) { "digits not learned: accuracy $accuracy" }

@@ -2,6 +2,7 @@ package io.github.nndsl.samples;
 
 import static io.github.nndsl.dsl.Layers.linear;
 import static io.github.nndsl.dsl.Layers.relu;
+import static io.github.nndsl.dsl.Layers.standardize;
 
 import io.github.nndsl.core.Loss;
 import io.github.nndsl.core.Losses;
@@ -10,6 +11,7 @@ import io.github.nndsl.core.Optimizers;
 import io.github.nndsl.core.Tensor;
 import io.github.nndsl.core.metric.Metrics;
 import io.github.nndsl.core.train.Trainer;
+import io.github.nndsl.core.train.TrainingHistory;
 import io.github.nndsl.dsl.Sequential;
 import io.github.nndsl.dsl.data.Dataset;
 import io.github.nndsl.dsl.data.Target;
@@ -67,33 +69,27 @@ public final class Digits {
     Dataset validation = split.validation();
     out.println(digits + ": " + train.rows() + " for training, " + validation.rows() + " for validation");
 
-    // becomes Layers.standardize(train.features()) when it lands: the model's first layer, so the
-    // network takes raw pixels; until then the pixels are scaled here, with the same constants
-    Stopgap.Scaling scaling = Stopgap.Scaling.of(train.features());
-    Tensor x = scaling.apply(train.features());
-    Tensor xv = scaling.apply(validation.features());
-
-    Sequential model = Sequential.of(linear(64, 64), relu(), linear(64, 10));
+    // the model's first layer standardises with the training rows' constants: it takes raw pixels
+    Sequential model = Sequential.of(standardize(train.features()), linear(64, 64), relu(), linear(64, 10));
     out.print(model.summary());
     out.println();
     Network net = model.compile(0);
     Loss loss = Losses.crossEntropyWithLogits();
-    Trainer trainer = Trainer.of(loss, Optimizers.adam(1e-3)).withBatchSize(32).withShuffleSeed(1);
+    Trainer trainer = Trainer.of(loss, Optimizers.adam(1e-3)).withBatchSize(32).withShuffleSeed(1)
+        .withValidation(validation.features(), validation.targets()).withEarlyStopping(PATIENCE);
     int epochs = options.length();
 
-    // becomes trainer.withValidation(xv, validation.targets()).withEarlyStopping(PATIENCE).fitEpochs(...)
-    // when it lands, with history.epochLosses(), validationLosses() and bestEpoch() in place of run's
-    Stopgap.EarlyStopping run = new Stopgap.EarlyStopping(net, loss, xv, validation.targets(), PATIENCE);
     long start = System.nanoTime();
-    run.fit(trainer, x, train.targets(), epochs, Progress.to(out, "epochs", epochs));
+    TrainingHistory history = trainer.fitEpochs(net, train.features(), train.targets(), epochs,
+        Progress.to(out, "epochs", epochs));
     double seconds = (System.nanoTime() - start) / 1e9;
-    double[] validationLosses = run.validationLosses();
-    int best = run.bestEpoch();
+    double[] validationLosses = history.validationLosses();
+    int best = history.bestEpoch();
     out.println(Main.fmt("trained %d epochs in %.3f s; kept epoch %d (validation loss %.4f)%s",
         validationLosses.length, seconds, best + 1, validationLosses[best],
-        validationLosses.length < epochs ? ", stopped early after " + PATIENCE + " epochs without improvement" : ""));
+        history.stoppedEarly() ? ", stopped early after " + PATIENCE + " epochs without improvement" : ""));
 
-    Tensor p = net.predict(xv);
+    Tensor p = net.predict(validation.features());
     double accuracy = Metrics.accuracy(p, validation.targets());
     out.println(Main.fmt("validation accuracy %.4f (%d rows)", accuracy, validation.rows()));
     out.println();
@@ -103,7 +99,7 @@ public final class Digits {
     out.print(table(matrix, digits.classes()));
 
     List<DataCharts.Mistake> mistakes = mistakes(validation, p, digits.classes());
-    Path lossPng = DataCharts.losses("Digits: loss per epoch (Adam 1e-3, batches of 32)", run.trainingLosses(),
+    Path lossPng = DataCharts.losses("Digits: loss per epoch (Adam 1e-3, batches of 32)", history.epochLosses(),
         validationLosses, best, options.out().resolve("digits-loss.png"));
     Path confusionPng = DataCharts.confusion("Digits: confusion matrix (validation rows)", matrix, digits.classes(),
         options.out().resolve("digits-confusion.png"));
@@ -111,7 +107,7 @@ public final class Digits {
         options.out().resolve("digits-misclassified.png"));
     out.println("pictures: " + lossPng + ", " + confusionPng + ", " + mistakesPng);
     return new Result(accuracy, validationLosses.length, best, validationLosses,
-        loss.compute(net.predict(xv), validation.targets()));
+        loss.compute(net.predict(validation.features()), validation.targets()));
   }
 
   /** The confusion matrix as text: actual classes down, predicted across. */

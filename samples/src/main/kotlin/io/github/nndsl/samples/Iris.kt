@@ -8,12 +8,16 @@ import io.github.nndsl.core.metric.Metrics
 import io.github.nndsl.core.train.Trainer
 import io.github.nndsl.dsl.Layers.linear
 import io.github.nndsl.dsl.Layers.relu
+import io.github.nndsl.dsl.Layers.standardize
 import io.github.nndsl.dsl.Sequential
 import io.github.nndsl.dsl.data.Dataset
 import io.github.nndsl.dsl.data.Target
 import java.io.PrintStream
 import java.nio.file.Path
 import kotlin.system.exitProcess
+
+/** Epochs without a lower validation loss before [trainIris] stops. */
+private const val PATIENCE = 20
 
 /** What a run of [trainIris] measured. */
 data class IrisRun(val accuracy: Double, val epochsRun: Int, val bestEpoch: Int, val pictures: List<Path>)
@@ -37,25 +41,17 @@ fun trainIris(out: Path, epochs: Int, print: PrintStream): IrisRun {
     val (train, validation) = iris.split(0.2, 42)
     print.println("$iris: ${train.rows()} for training, ${validation.rows()} for validation")
 
-    // becomes Layers.standardize(train.features()) as the model's first layer when it lands
-    val scaling = Stopgap.Scaling.of(train.features())
-    val x = scaling.apply(train.features())
-    val xv = scaling.apply(validation.features())
-
-    val model = Sequential.of(linear(4, 16), relu(), linear(16, 3))
+    // the model's first layer standardises with the training rows' constants: it takes raw measurements
+    val model = Sequential.of(standardize(train.features()), linear(4, 16), relu(), linear(16, 3))
     val net = model.compile(0)
-    val loss = Losses.crossEntropyWithLogits()
-    val trainer = Trainer.of(loss, Optimizers.adam(0.01)).withBatchSize(16).withShuffleSeed(1)
-
-    // becomes trainer.withValidation(xv, validation.targets()).withEarlyStopping(20).fitEpochs(...)
-    // when it lands, with the history's validationLosses() and bestEpoch()
-    val run = Stopgap.EarlyStopping(net, loss, xv, validation.targets(), 20)
-    run.fit(trainer, x, train.targets(), epochs, Progress.to(print, "epochs", epochs))
-    val best = run.bestEpoch()
-    val losses = run.validationLosses()
+    val history = Trainer.of(Losses.crossEntropyWithLogits(), Optimizers.adam(0.01)).withBatchSize(16).withShuffleSeed(1)
+        .withValidation(validation.features(), validation.targets()).withEarlyStopping(PATIENCE)
+        .fitEpochs(net, train.features(), train.targets(), epochs, Progress.to(print, "epochs", epochs))
+    val best = history.bestEpoch()
+    val losses = history.validationLosses()
     print.println("trained ${losses.size} epochs; kept epoch ${best + 1} (validation loss ${"%.4f".format(losses[best])})")
 
-    val p = net.predict(xv)
+    val p = net.predict(validation.features())
     val accuracy = Metrics.accuracy(p, validation.targets())
     print.println("validation accuracy ${"%.4f".format(accuracy)}")
     print.print(Metrics.classificationReport(p, validation.targets(), iris.classes()))
@@ -63,7 +59,7 @@ fun trainIris(out: Path, epochs: Int, print: PrintStream): IrisRun {
     print.print(Digits.table(matrix, iris.classes()))
 
     val pictures = listOf(
-        DataCharts.losses("Iris: loss per epoch (Adam 0.01)", run.trainingLosses(), losses, best, out.resolve("iris-loss.png")),
+        DataCharts.losses("Iris: loss per epoch (Adam 0.01)", history.epochLosses(), losses, best, out.resolve("iris-loss.png")),
         DataCharts.confusion("Iris: confusion matrix (validation rows)", matrix, iris.classes(), out.resolve("iris-confusion.png")),
     )
     print.println("pictures: ${pictures.joinToString()}")

@@ -1,21 +1,13 @@
 package io.github.nndsl.samples;
 
-import static io.github.nndsl.dsl.Layers.linear;
-import static io.github.nndsl.dsl.Layers.relu;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.nndsl.core.Losses;
-import io.github.nndsl.core.Network;
-import io.github.nndsl.core.Optimizers;
 import io.github.nndsl.core.Tensor;
 import io.github.nndsl.core.metric.Metrics;
-import io.github.nndsl.core.train.Trainer;
-import io.github.nndsl.dsl.Sequential;
 import io.github.nndsl.dsl.data.Dataset;
-import io.github.nndsl.dsl.data.Target;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -117,52 +109,6 @@ class RealDataSamplesTest {
       assertEquals(640, png(dir.resolve("iris-loss.png")).getWidth());
       assertEquals(480, png(dir.resolve("iris-confusion.png")).getWidth());
       assertTrue(printed().contains("versicolor"), printed());
-    }
-  }
-
-  @Nested
-  class Stopgaps {
-
-    @Test
-    void scalingUsesThePopulationStdAndDividesAConstantColumnByOne() {
-      Stopgap.Scaling s = Stopgap.Scaling.of(Tensor.of(new double[][] {{0, 2}, {0, 4}, {0, 9}}));
-      assertArrayEquals(new double[] {0, 5}, s.mean());
-      assertArrayEquals(new double[] {1, Math.sqrt(26.0 / 3)}, s.std()); // ((-3)² + (-1)² + 4²) / 3
-      Tensor z = s.apply(Tensor.of(new double[][] {{7, 5}}));
-      assertEquals(7.0, z.get(0, 0));
-      assertEquals(0.0, z.get(0, 1));
-      assertThrows(IllegalArgumentException.class, () -> s.apply(Tensor.of(new double[][] {{1}})));
-    }
-
-    @Test
-    void epochAtATimeTrainsBitForBitAsOneLongRun() {
-      Dataset iris = Dataset.readCsv(SampleData.path("iris.csv"), Target.classes("class"));
-      Tensor x = Stopgap.Scaling.of(iris.features()).apply(iris.features());
-      Trainer trainer = Trainer.of(Losses.crossEntropyWithLogits(), Optimizers.adam(0.01)).withBatchSize(16).withShuffleSeed(3);
-      Sequential model = Sequential.of(linear(4, 8), relu(), linear(8, 3));
-      Network once = model.compile(5);
-      trainer.fitEpochs(once, x, iris.targets(), 6);
-      Network stepwise = model.compile(5);
-      Stopgap.EarlyStopping run = new Stopgap.EarlyStopping(stepwise, Losses.crossEntropyWithLogits(), x, iris.targets(), 100);
-      double[][] afterSix = new double[1][];
-      run.fit(trainer, x, iris.targets(), 6, (epoch, loss) -> {
-        if (epoch == 6) {
-          afterSix[0] = stepwise.parameters().snapshot();
-        }
-      });
-      assertEquals(6, run.validationLosses().length);
-      assertArrayEquals(once.parameters().snapshot(), afterSix[0]);
-      // then the best epoch's parameters are back: their loss is that epoch's validation loss
-      assertEquals(run.validationLosses()[run.bestEpoch()],
-          Losses.crossEntropyWithLogits().compute(stepwise.predict(x), iris.targets()));
-    }
-
-    @Test
-    void rejectsAPatienceBelowOne() {
-      Network net = Sequential.of(linear(1, 1)).compile(0);
-      Tensor t = Tensor.of(new double[][] {{0}});
-      assertEquals("patience must be at least 1, but was 0", assertThrows(IllegalArgumentException.class,
-          () -> new Stopgap.EarlyStopping(net, Losses.mse(), t, t, 0)).getMessage());
     }
   }
 
