@@ -47,6 +47,18 @@ class ReadmeTest {
   }
 
   @Test
+  void javaRealDataIsTheJavaConsumersSource() throws IOException {
+    assertEquals(read("samples/src/it/java-consumer/src/main/java/RealData.java"),
+        block(read("README.md"), "## Real data (Java)", "java"));
+  }
+
+  @Test
+  void kotlinRealDataIsTheKotlinConsumersSource() throws IOException {
+    assertEquals(read("samples/src/it/kotlin-consumer/src/main/kotlin/RealData.kt"),
+        block(read("README.md"), "## Real data (Kotlin)", "kotlin"));
+  }
+
+  @Test
   void everySampleCommandNamesAnExistingMainClass() throws IOException {
     String readme = read("README.md");
     for (String sample : new String[] {"Spirals", "Sine", "KotlinXor", "Digits", "Iris", "Serve"}) {
@@ -58,7 +70,8 @@ class ReadmeTest {
   @Test
   void picturesTheReadmeShowsAreCommitted() throws IOException {
     String readme = read("README.md");
-    for (String png : new String[] {"xor-loss", "xor-boundary", "spirals-boundary", "sine-fit"}) {
+    for (String png : new String[] {"xor-loss", "xor-boundary", "spirals-boundary", "sine-fit", "digits-loss",
+        "digits-confusion", "digits-misclassified"}) {
       assertTrue(readme.contains("(docs/images/" + png + ".png)"), png);
       assertTrue(Files.isRegularFile(ROOT.resolve("docs/images/" + png + ".png")), png);
     }
