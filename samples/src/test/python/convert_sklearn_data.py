@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Converts scikit-learn's bundled digits, iris and wine files into plain CSVs with a header row.
+"""Converts scikit-learn's bundled digits, iris, wine and breast-cancer files into plain CSVs with a header row.
 
 scikit-learn ships them in sklearn/datasets/data/ in its own layout: a first line of counts and
-class names (iris, wine) or no header at all (digits, gzipped), and the class as an index in the
-last column. This script writes samples/src/main/resources/data/{digits,iris,wine}.csv:
-    header: the feature names of load_digits/load_iris/load_wine, then the label column
+class names (iris, wine, breast cancer) or no header at all (digits, gzipped), and the class as an index in the
+last column. This script writes samples/src/main/resources/data/{digits,iris,wine,breast_cancer}.csv:
+    header: the feature names of load_digits/load_iris/load_wine/load_breast_cancer, then the
+            label column
     cells:  the feature cells copied verbatim from scikit-learn's file (no float reformatting)
-    label:  digits: "label", the digit 0..9; iris and wine: "class", the name scikit-learn gives
-            the class index (target_names: setosa/versicolor/virginica, class_0/class_1/class_2)
+    label:  digits: "label", the digit 0..9; iris, wine and breast cancer: "class", the name
+            scikit-learn gives the class index (target_names: setosa/versicolor/virginica,
+            class_0/class_1/class_2, malignant/benign)
 and checks that every value equals what load_* returns. Needs scikit-learn (Debian's
 python3-sklearn for /usr/bin/python3, or any venv with it). Rerun from the repository root:
     /usr/bin/python3 samples/src/test/python/convert_sklearn_data.py
@@ -59,3 +61,7 @@ write("iris.csv", list(iris.feature_names) + ["class"], rows_of("iris.csv")[1:],
 wine = datasets.load_wine()
 write("wine.csv", list(wine.feature_names) + ["class"], rows_of("wine_data.csv")[1:], wine,
       lambda c: str(wine.target_names[c]))
+
+cancer = datasets.load_breast_cancer()
+write("breast_cancer.csv", list(cancer.feature_names) + ["class"], rows_of("breast_cancer.csv")[1:], cancer,
+      lambda c: str(cancer.target_names[c]))
