@@ -69,7 +69,7 @@ public final class DigitsCompare {
     if (!o.containsKey("no-torch32")) {
       peers.put("PyTorch (float32)", "torch32");
     }
-    Server server = Server.start(pyArgs, env);
+    Peer server = Peer.serve(pyArgs, env);
     System.out.printf(Locale.ROOT, "JVM %s, %d cpus, nn-dsl kernel threads %d, Vector API %s; python: %s%n",
         Runtime.version(), Runtime.getRuntime().availableProcessors(), Kernels.threads(),
         Kernels.vectorized() ? "on" : "off", server.caps);
@@ -93,7 +93,7 @@ public final class DigitsCompare {
     warm.put(OURS, () -> recipe.fit(epochs));
     cold.put(OURS, () -> parse(run(childJvm(epochs, threads), Map.of())));
     for (Map.Entry<String, String> p : peers.entrySet()) {
-      warm.put(p.getKey(), () -> server.fit(p.getValue()));
+      warm.put(p.getKey(), () -> fit(server, p.getValue()));
       List<String> once = new ArrayList<>(pyArgs);
       once.addAll(List.of("--once", p.getValue()));
       cold.put(p.getKey(), () -> parse(run(once, env)));
@@ -104,7 +104,7 @@ public final class DigitsCompare {
       recipe.fit(epochs);
     }
     for (String kind : peers.values()) {
-      server.fit(kind);
+      fit(server, kind);
     }
     Map<String, List<DigitsRecipe.Fit>> warmFits = interleave(warm, rounds);
     Map<String, List<DigitsRecipe.Fit>> coldFits = o.containsKey("no-cold") ? Map.of() : interleave(cold, rounds);
@@ -230,49 +230,12 @@ public final class DigitsCompare {
     return new DigitsRecipe.Fit(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
   }
 
-  /** The Python peer in {@code --serve} mode: one request line, one answer line. */
-  private static final class Server implements AutoCloseable {
-    private final Process process;
-    private final PrintWriter in;
-    private final BufferedReader out;
-    final String caps;
-
-    private Server(Process process) throws IOException {
-      this.process = process;
-      this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-      this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      this.caps = ask("caps");
-    }
-
-    static Server start(List<String> pyArgs, Map<String, String> env) throws IOException {
-      List<String> command = new ArrayList<>(pyArgs);
-      command.add("--serve");
-      ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-      pb.environment().putAll(env);
-      return new Server(pb.start());
-    }
-
-    String ask(String request) throws IOException {
-      in.println(request);
-      String line = out.readLine();
-      if (line == null) {
-        throw new IOException("the python peer exited on " + request);
-      }
-      return line.trim();
-    }
-
-    DigitsRecipe.Fit fit(String kind) {
-      try {
-        return parse(ask("fit " + kind));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public void close() {
-      in.close();
-      process.destroy();
+  /** The peer's fit of one kind: its fit time and accuracy. */
+  private static DigitsRecipe.Fit fit(Peer peer, String kind) {
+    try {
+      return parse(peer.ask("fit " + kind));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** A Python process running {@code xor_bench.py --serve}: one request line, one answer line. */
+/**
+ * A Python peer in {@code --serve} mode ({@code xor_bench.py}, {@code digits_bench.py}): one
+ * request line, one answer line; the first request is {@code caps}, what the peer can run.
+ */
 final class Peer implements AutoCloseable {
 
   private final Process process;
@@ -23,6 +26,15 @@ final class Peer implements AutoCloseable {
     this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
     this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.caps = ask("caps");
+  }
+
+  /** Starts {@code command} with {@code --serve} added; its errors go to this process's. */
+  static Peer serve(List<String> command, Map<String, String> env) throws IOException {
+    List<String> serving = new java.util.ArrayList<>(command);
+    serving.add("--serve");
+    ProcessBuilder pb = new ProcessBuilder(serving).redirectError(ProcessBuilder.Redirect.INHERIT);
+    pb.environment().putAll(env);
+    return new Peer(pb.start());
   }
 
   /** Starts the script under {@code python}; null if that interpreter does not run it. */
