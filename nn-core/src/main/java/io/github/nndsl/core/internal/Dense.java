@@ -56,6 +56,11 @@ public final class Dense extends Op {
   }
 
   @Override
+  boolean hasParameters() {
+    return true;
+  }
+
+  @Override
   Op frozen(double[] frozenValues) {
     return new Dense(this, frozenValues);
   }

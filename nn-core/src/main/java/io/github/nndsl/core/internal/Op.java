@@ -36,6 +36,11 @@ public abstract class Op {
   }
 
   /** Whether this op draws random numbers while training (a dropout op), so the plan sets its mode. */
+  /** Whether this op has parameters (weights or a bias) whose gradients backward writes. */
+  boolean hasParameters() {
+    return false;
+  }
+
   boolean random() {
     return false;
   }

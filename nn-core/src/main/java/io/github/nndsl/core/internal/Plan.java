@@ -29,6 +29,10 @@ public final class Plan {
    * @param values every parameter, the array the ops read
    * @param gradients every parameter's gradient, the array the ops write
    */
+  // backward stops here: the ops before the first one with parameters (a standardize, say) have no
+  // gradient to write, and nobody needs the gradient with respect to their input
+  private final int firstWithParameters;
+
   public Plan(int inputs, Op[] ops, int[] opLayers, double[] values, double[] gradients) {
     this.inputs = inputs;
     this.ops = ops.clone();
@@ -48,6 +52,13 @@ public final class Plan {
         randomOps[random++] = op;
       }
     }
+    int first = ops.length;
+    for (int i = ops.length - 1; i >= 0; i--) {
+      if (ops[i].hasParameters()) {
+        first = i;
+      }
+    }
+    this.firstWithParameters = first;
     ensureCapacity(1);
   }
 
@@ -192,10 +203,10 @@ public final class Plan {
    * offers such a rate through {@link OptimizerState#fusedRate()}; see there).
    */
   public void backwardFromLoss(double[] x, int xOff, int batch, double fusedRate) {
-    for (int i = ops.length - 1; i >= 0; i--) {
+    for (int i = ops.length - 1; i >= firstWithParameters; i--) {
       double[] in = i == 0 ? x : activations[i];
       int inOff = i == 0 ? xOff : 0;
-      double @Nullable [] gIn = i == 0 ? null : activationGradients[i];
+      double @Nullable [] gIn = i == firstWithParameters ? null : activationGradients[i];
       ops[i].backward(in, inOff, activations[i + 1], activationGradients[i + 1], gIn, batch, fusedRate);
     }
   }
