@@ -264,21 +264,13 @@ public final class Optimizers {
     }
 
     private final class PlainState extends OptimizerState {
-      private double rate = lr;
+      PlainState() {
+        super(lr);
+      }
 
       @Override
       public double fusedRate() {
         return rate;
-      }
-
-      @Override
-      public double baseLearningRate() {
-        return lr;
-      }
-
-      @Override
-      public void learningRate(double lr) {
-        rate = lr;
       }
 
       @Override
@@ -300,24 +292,14 @@ public final class Optimizers {
 
     private final class MomentumState extends OptimizerState {
       private final double[] velocity;
-      private double rate = lr;
 
       static OptimizerState create(Sgd sgd, int size) {
         return sgd.new MomentumState(size);
       }
 
       MomentumState(int size) {
+        super(lr);
         velocity = new double[size];
-      }
-
-      @Override
-      public double baseLearningRate() {
-        return lr;
-      }
-
-      @Override
-      public void learningRate(double lr) {
-        rate = lr;
       }
 
       @Override
@@ -409,21 +391,11 @@ public final class Optimizers {
       private double beta1Power = 1.0;
       private double beta2Power = 1.0;
       private long steps;
-      private double rate = lr;
 
       AdamState(int size) {
+        super(lr);
         m = new double[size];
         v = new double[size];
-      }
-
-      @Override
-      public double baseLearningRate() {
-        return lr;
-      }
-
-      @Override
-      public void learningRate(double lr) {
-        rate = lr;
       }
 
       @Override

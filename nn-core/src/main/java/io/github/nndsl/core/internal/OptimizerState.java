@@ -7,11 +7,23 @@ package io.github.nndsl.core.internal;
  */
 public abstract class OptimizerState {
 
+  private final double baseRate;
+  /** The learning rate the next steps use: the base rate, or a schedule's rate for the epoch. */
+  protected double rate;
+
+  /** @param baseRate the optimiser's own learning rate, which the state starts with */
+  protected OptimizerState(double baseRate) {
+    this.baseRate = baseRate;
+    this.rate = baseRate;
+  }
+
   /** Updates the parameters p in place from the gradients g (both of the store's size). */
   public abstract void step(double[] p, double[] g);
 
   /** The optimiser's own learning rate, the hyper-parameter it was created with. */
-  public abstract double baseLearningRate();
+  public final double baseLearningRate() {
+    return baseRate;
+  }
 
   /**
    * Sets the learning rate the following steps use (a schedule's rate for the epoch; the trainer
@@ -19,7 +31,9 @@ public abstract class OptimizerState {
    * nothing. {@link #fusedRate()} follows it. Not part of {@link #save()}: the trainer sets it
    * again at the start of every training call, from the epoch count.
    */
-  public abstract void learningRate(double lr);
+  public final void learningRate(double lr) {
+    this.rate = lr;
+  }
 
   /**
    * The rate r if this optimiser's whole update is {@code p -= r * g}, element by element and with
