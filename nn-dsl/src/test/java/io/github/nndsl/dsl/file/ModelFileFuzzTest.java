@@ -127,7 +127,7 @@ class ModelFileFuzzTest {
       } catch (ModelFileException expected) {
         // the only acceptable failure
       } catch (RuntimeException | Error e) {
-        record(file);
+        record(file, "");
         throw new AssertionError("unexpected " + e + " for a file of " + file.length + " bytes", e);
       }
     } finally {
@@ -135,7 +135,8 @@ class ModelFileFuzzTest {
     }
   }
 
-  private static void record(byte[] file) throws IOException {
+  /** Keeps a file that broke a loader under target/fuzz-findings, named by its digest. */
+  static void record(byte[] file, String prefix) throws IOException {
     Path dir = Paths.get("target", "fuzz-findings");
     Files.createDirectories(dir);
     byte[] digest;
@@ -144,6 +145,6 @@ class ModelFileFuzzTest {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }
-    Files.write(dir.resolve(HexFormat.of().formatHex(digest, 0, 8) + ".safetensors"), file);
+    Files.write(dir.resolve(prefix + HexFormat.of().formatHex(digest, 0, 8) + ".safetensors"), file);
   }
 }

@@ -9,8 +9,6 @@ import io.github.nndsl.dsl.Sequential;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -99,23 +97,11 @@ class TorchStateDictFuzzTest {
       } catch (ModelFileException expected) {
         // the only acceptable failure
       } catch (RuntimeException | Error e) {
-        record(file);
+        ModelFileFuzzTest.record(file, "torch-");
         throw new AssertionError("unexpected " + e + " for a file of " + file.length + " bytes", e);
       }
     } finally {
       Files.delete(p);
     }
-  }
-
-  private static void record(byte[] file) throws IOException {
-    Path dir = Paths.get("target", "fuzz-findings");
-    Files.createDirectories(dir);
-    byte[] digest;
-    try {
-      digest = java.security.MessageDigest.getInstance("SHA-256").digest(file);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
-    Files.write(dir.resolve("torch-" + HexFormat.of().formatHex(digest, 0, 8) + ".safetensors"), file);
   }
 }
