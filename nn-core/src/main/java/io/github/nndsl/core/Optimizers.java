@@ -1,5 +1,6 @@
 package io.github.nndsl.core;
 
+import io.github.nndsl.core.internal.Elementwise;
 import io.github.nndsl.core.internal.OptimizerState;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -409,14 +410,7 @@ public final class Optimizers {
         // AdamW's decay first, as PyTorch's p.mul_(1 - lr * weight_decay); for Adam it is exactly
         // 1, and p * 1.0 is p, so one loop serves both with Adam's bits
         double decay = 1.0 - lr * weightDecay;
-        for (int i = 0; i < p.length; i++) {
-          double gi = g[i];
-          double mi = beta1 * m[i] + (1.0 - beta1) * gi;
-          double vi = beta2 * v[i] + (1.0 - beta2) * gi * gi;
-          m[i] = mi;
-          v[i] = vi;
-          p[i] = p[i] * decay - lr * (mi / c1) / (Math.sqrt(vi / c2) + epsilon);
-        }
+        Elementwise.adam(p, g, m, v, beta1, beta2, c1, c2, lr, decay, epsilon);
       }
 
       @Override

@@ -1,5 +1,7 @@
 package io.github.nndsl.core.internal;
 
+import static io.github.nndsl.core.internal.OwnUnit.never;
+
 /**
  * Elementwise kernels and reductions on flat arrays, each written to reproduce NumPy's float64
  * results operation for operation.
@@ -138,6 +140,36 @@ public final class Elementwise {
   public static void sgd(double[] p, int pOff, double[] g, int gOff, double lr, int n) {
     for (int i = 0; i < n; i++) {
       p[pOff + i] -= lr * g[gOff + i];
+    }
+  }
+
+  /**
+   * One Adam (or AdamW) update of every parameter, PyTorch's formula: {@code m = β1·m + (1-β1)·g},
+   * {@code v = β2·v + (1-β2)·g²}, {@code p = p·decay - lr·(m/c1)/(sqrt(v/c2) + ε)}, where c1 and c2
+   * are the bias corrections and decay is {@code 1 - lr·weightDecay} (exactly 1 for Adam). Kept
+   * out of inlining ({@link OwnUnit}): JDK 17 vectorises it only as a unit of its own, and its
+   * divisions and square root are most of an Adam step's cost on small networks.
+   */
+  public static void adam(
+      double[] p, double[] g, double[] m, double[] v, double beta1, double beta2, double c1, double c2,
+      double lr, double decay, double epsilon) {
+    int n = p.length;
+    for (int i = 0; i < n; i++) {
+      double gi = g[i];
+      double mi = beta1 * m[i] + (1.0 - beta1) * gi;
+      double vi = beta2 * v[i] + (1.0 - beta2) * gi * gi;
+      m[i] = mi;
+      v[i] = vi;
+      p[i] = p[i] * decay - lr * (mi / c1) / (Math.sqrt(vi / c2) + epsilon);
+    }
+    if (n < 0) { // never taken: it keeps the method out of inlining (OwnUnit)
+      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
+      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
+      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
+      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
+      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
+      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
+      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
     }
   }
 }
