@@ -12,12 +12,14 @@ import java.util.Arrays;
  * <p>Written for C2's superword pass, which vectorises a loop over separate arrays each read at the
  * loop index, but gives up on {@link BlockedMatMul}'s four rows of one array read at four offsets.
  * A block of b ({@link #DEPTH} rows of up to {@link #WIDTH} columns) is first copied into separate
- * row arrays, and two rows of c are carried in two accumulator arrays while the block passes over
- * them, three terms per pass. JDK 25's C2 vectorises that loop wherever it is compiled; JDK 17's
+ * row arrays, and four rows of c are carried in four accumulator arrays while the block passes over
+ * them, two terms per pass (a lone row: four terms per pass). JDK 25's C2 vectorises that loop wherever it is compiled; JDK 17's
  * only when the loop is compiled as a method of its own, not inlined into the block loops. So the
  * two loop methods are kept out of inlining without any JVM flag ({@link OwnUnit}). Measured on
- * the project's machine (128x784x256, one thread, JDK 17, no flags): 11 GFLOP/s inlined, 28 kept
- * out.
+ * the project's machine (128x784x256, one thread, JDK 17, no flags, thread CPU time, a loaded
+ * machine): 11 GFLOP/s inlined, 25 kept out; four rows by two terms and blocks of 128 terms 29,
+ * against two by three and 64 (more rows or terms per pass and JDK 17 no longer vectorises the
+ * loop: its body outgrows the unrolling the superword pass needs).
  *
  * <p>Copies change no bits: every element of c is still the fma chain in increasing p from 0.0,
  * continued across blocks from the value it stored.
@@ -30,11 +32,14 @@ final class PackedMatMul {
   /** Columns per block at most: blocks of a row are balanced, so none is much narrower. */
   static final int WIDTH = 256;
 
-  /** Rows of b per block: 64 x 256 doubles, 128 KiB, stay in L2 while all rows of c pass. */
-  static final int DEPTH = 64;
+  /** Rows of b per block: 128 x 256 doubles, 256 KiB, stay in L2 while all rows of c pass. */
+  static final int DEPTH = 128;
+
+  /** Rows of c carried together through a block. */
+  private static final int ROWS = 4;
 
   private static final ThreadLocal<double[][]> BUFFERS =
-      ThreadLocal.withInitial(() -> new double[DEPTH + 2][WIDTH]);
+      ThreadLocal.withInitial(() -> new double[DEPTH + ROWS][WIDTH]);
 
   private PackedMatMul() {}
 
@@ -44,9 +49,11 @@ final class PackedMatMul {
     for (int i = r0; i < r1; i++) {
       Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0.0);
     }
-    double[][] buffers = BUFFERS.get(); // rows 0..DEPTH-1: the block of b; then two of c
+    double[][] buffers = BUFFERS.get(); // rows 0..DEPTH-1: the block of b; then four of c
     double[] acc0 = buffers[DEPTH];
     double[] acc1 = buffers[DEPTH + 1];
+    double[] acc2 = buffers[DEPTH + 2];
+    double[] acc3 = buffers[DEPTH + 3];
     int blocks = (n + WIDTH - 1) / WIDTH;
     for (int blk = 0; blk < blocks; blk++) {
       int j0 = (int) ((long) n * blk / blocks);
@@ -57,31 +64,46 @@ final class PackedMatMul {
           System.arraycopy(b, bOff + (p0 + q) * n + j0, buffers[q], 0, w);
         }
         int i = r0;
-        for (; i + 2 <= r1; i += 2) {
+        for (; i + ROWS <= r1; i += ROWS) {
           int c0 = cOff + i * n + j0;
           System.arraycopy(c, c0, acc0, 0, w);
           System.arraycopy(c, c0 + n, acc1, 0, w);
+          System.arraycopy(c, c0 + 2 * n, acc2, 0, w);
+          System.arraycopy(c, c0 + 3 * n, acc3, 0, w);
           int a0 = aOff + i * ars + p0 * acs;
           int a1 = a0 + ars;
+          int a2 = a1 + ars;
+          int a3 = a2 + ars;
           int q = 0;
-          for (; q + 3 <= d; q += 3) {
+          for (; q + 2 <= d; q += 2) {
             int o = q * acs;
-            twoByThree(a[a0 + o], a[a0 + o + acs], a[a0 + o + 2 * acs],
-                a[a1 + o], a[a1 + o + acs], a[a1 + o + 2 * acs],
-                buffers[q], buffers[q + 1], buffers[q + 2], acc0, acc1, w);
+            int o1 = o + acs;
+            fourByTwo(a[a0 + o], a[a0 + o1], a[a1 + o], a[a1 + o1], a[a2 + o], a[a2 + o1], a[a3 + o], a[a3 + o1],
+                buffers[q], buffers[q + 1], acc0, acc1, acc2, acc3, w);
           }
-          for (; q < d; q++) {
-            one(a[a0 + q * acs], buffers[q], acc0, w);
-            one(a[a1 + q * acs], buffers[q], acc1, w);
+          if (q < d) {
+            int o = q * acs;
+            one(a[a0 + o], buffers[q], acc0, w);
+            one(a[a1 + o], buffers[q], acc1, w);
+            one(a[a2 + o], buffers[q], acc2, w);
+            one(a[a3 + o], buffers[q], acc3, w);
           }
           System.arraycopy(acc0, 0, c, c0, w);
           System.arraycopy(acc1, 0, c, c0 + n, w);
+          System.arraycopy(acc2, 0, c, c0 + 2 * n, w);
+          System.arraycopy(acc3, 0, c, c0 + 3 * n, w);
         }
-        if (i < r1) {
+        for (; i < r1; i++) { // the last rows, fewer than four (a served prediction is one)
           int c0 = cOff + i * n + j0;
           System.arraycopy(c, c0, acc0, 0, w);
           int a0 = aOff + i * ars + p0 * acs;
-          for (int q = 0; q < d; q++) {
+          int q = 0;
+          for (; q + 4 <= d; q += 4) {
+            int o = a0 + q * acs;
+            oneByFour(a[o], a[o + acs], a[o + 2 * acs], a[o + 3 * acs],
+                buffers[q], buffers[q + 1], buffers[q + 2], buffers[q + 3], acc0, w);
+          }
+          for (; q < d; q++) {
             one(a[a0 + q * acs], buffers[q], acc0, w);
           }
           System.arraycopy(acc0, 0, c, c0, w);
@@ -90,16 +112,35 @@ final class PackedMatMul {
     }
   }
 
-  /** Two rows of c, three terms each, nested in increasing p: the loop C2 vectorises. */
-  private static void twoByThree(
-      double x00, double x01, double x02, double x10, double x11, double x12,
-      double[] b0, double[] b1, double[] b2, double[] c0, double[] c1, int w) {
+  /** Four rows of c, two terms each, nested in increasing p: the loop C2 vectorises. */
+  private static void fourByTwo(
+      double x00, double x01, double x10, double x11, double x20, double x21, double x30, double x31,
+      double[] b0, double[] b1, double[] c0, double[] c1, double[] c2, double[] c3, int w) {
     for (int j = 0; j < w; j++) {
       double y0 = b0[j];
       double y1 = b1[j];
-      double y2 = b2[j];
-      c0[j] = Math.fma(x02, y2, Math.fma(x01, y1, Math.fma(x00, y0, c0[j])));
-      c1[j] = Math.fma(x12, y2, Math.fma(x11, y1, Math.fma(x10, y0, c1[j])));
+      c0[j] = Math.fma(x01, y1, Math.fma(x00, y0, c0[j]));
+      c1[j] = Math.fma(x11, y1, Math.fma(x10, y0, c1[j]));
+      c2[j] = Math.fma(x21, y1, Math.fma(x20, y0, c2[j]));
+      c3[j] = Math.fma(x31, y1, Math.fma(x30, y0, c3[j]));
+    }
+    if (w < 0) { // never taken: it keeps the method out of inlining (OwnUnit)
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+    }
+  }
+
+  /** One row of c, four terms, nested in increasing p. */
+  private static void oneByFour(
+      double x0, double x1, double x2, double x3, double[] b0, double[] b1, double[] b2, double[] b3,
+      double[] c0, int w) {
+    for (int j = 0; j < w; j++) {
+      c0[j] = Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], c0[j]))));
     }
     if (w < 0) { // never taken: it keeps the method out of inlining (OwnUnit)
       never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);

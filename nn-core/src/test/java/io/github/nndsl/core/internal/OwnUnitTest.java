@@ -30,7 +30,7 @@ class OwnUnitTest {
     for (Class<?> type : List.of(PackedMatMul.class, Elementwise.class)) {
       padded.putAll(paddedMethods(type));
     }
-    assertTrue(padded.keySet().containsAll(List.of("PackedMatMul.twoByThree", "PackedMatMul.one", "Elementwise.adam")),
+    assertTrue(padded.keySet().containsAll(List.of("PackedMatMul.fourByTwo", "PackedMatMul.oneByFour", "PackedMatMul.one", "Elementwise.adam")),
         "padded methods found: " + padded);
     padded.forEach((method, length) -> assertTrue(length > OwnUnit.FREQ_INLINE_SIZE,
         method + " is " + length + " bytes of bytecode, C2 inlines up to " + OwnUnit.FREQ_INLINE_SIZE));
