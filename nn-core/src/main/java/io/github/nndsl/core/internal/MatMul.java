@@ -146,6 +146,17 @@ public final class MatMul {
     long work = (long) m * k * n;
     if (work <= SMALL_WORK) {
       SmallMatMul.atb(a, aOff, b, bOff, c, cOff, m, k, n);
+    } else if (n < PackedMatMul.MIN_WIDTH && m >= PackedMatMul.MIN_WIDTH && !vectorized && work < PARALLEL_WORK) {
+      // a narrow output (a weight gradient of a 10-class layer): cᵀ = bᵀ · a has a's wide rows
+      // as its own, so the vectorised kernel computes it, each element the same chain; then one
+      // transpose of the small c (64x32x10 products: 7.6 -> 13.4 GFLOP/s, thread CPU time)
+      double[] ct = Scratch.transposedProductBuffer(n * m);
+      PackedMatMul.rows(b, bOff, 1, n, a, aOff, ct, 0, 0, n, k, m);
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          c[cOff + i * n + j] = ct[j * m + i];
+        }
+      }
     } else {
       run(a, aOff, 1, m, b, bOff, c, cOff, m, k, n, work);
     }
