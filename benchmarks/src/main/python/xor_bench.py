@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """The peers for benchmarks/Compare: the exercise's NumPy train_xor (the same code as
 samples/src/test/python/xor_reference.py), a NumPy 784-256-10 MLP step, and, when PyTorch imports,
-the same two in PyTorch (float64, one intra-op thread).
+the same two in PyTorch (float64, one intra-op thread, or its defaults with
+NNDSL_TORCH_THREADS=default).
 
   python3 xor_bench.py --once numpy|torch     train XOR once and print the loss (whole-process timing)
   python3 xor_bench.py --serve                answer lines on stdin with seconds on stdout:
                                               caps | xor | mlp N | torch-xor | torch-mlp N
 """
+import os
+import re
 import sys
 import time
 
@@ -122,8 +125,20 @@ def torch_or_none():
         import torch
     except Exception:
         return None
-    torch.set_num_threads(1)
+    # NNDSL_TORCH_THREADS=default leaves PyTorch at its defaults (intra-op threads = cores, its
+    # BLAS's own threads); otherwise one intra-op thread, like for like with one kernel thread
+    if os.environ.get("NNDSL_TORCH_THREADS") != "default":
+        torch.set_num_threads(1)
     return torch
+
+
+def torch_blas(torch):
+    """The BLAS PyTorch was built against and the one it loaded, from its build config and /proc."""
+    found = re.search(r"BLAS_INFO=([^,\s]+)", torch.__config__.show())
+    built = found.group(1) if found else "?"
+    loaded = sorted({line.split()[-1].rsplit("/", 1)[-1] for line in open("/proc/self/maps")
+                     if "blas" in line.lower() and line.split()[-1].startswith("/")})
+    return "BLAS_INFO=%s, loaded %s" % (built, "+".join(loaded) or "none")
 
 
 def torch_train_xor(torch, seed=0, hidden=4, lr=0.5, steps=5000):
@@ -183,7 +198,8 @@ def serve():
         if cmd == "caps":
             caps = ["numpy " + np.__version__]
             if torch is not None:
-                caps.append("torch " + torch.__version__)
+                caps.append("torch %s (%d intra-op threads, %s)" % (torch.__version__, torch.get_num_threads(),
+                                                                      torch_blas(torch)))
             out = ";".join(caps)
         elif cmd == "xor":
             out = repr(timed(lambda: train_xor(0)))

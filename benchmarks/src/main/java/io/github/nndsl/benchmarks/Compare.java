@@ -29,6 +29,11 @@ import java.util.function.DoubleSupplier;
  */
 public final class Compare {
 
+  private static final String ONE = "nn-dsl, 1 kernel thread";
+  private static final String DEFAULTS = "nn-dsl, its defaults";
+  private static final String TORCH_ONE = "PyTorch, 1 thread (set_num_threads(1), OPENBLAS_NUM_THREADS=1)";
+  private static final String TORCH_DEFAULTS = "PyTorch, its defaults (intra-op threads and BLAS threads)";
+
   private Compare() {}
 
   public static void main(String[] args) throws Exception {
@@ -44,11 +49,21 @@ public final class Compare {
 
     xor(rounds, numpy, torch);
     if (!opts.containsKey("no-mlp")) {
-      // a second PyTorch whose OpenBLAS has one thread: the single-thread figure, measured
+      // like for like: PyTorch on one intra-op thread with a one-thread OpenBLAS against one kernel
+      // thread, and PyTorch at its defaults against nn-dsl at its own (a kernel thread per core)
       Peer torchOne = torch == null ? null : startTorch(opts, script, true);
-      mlp(rounds, numpy, torch, torchOne);
-      if (torchOne != null) {
-        torchOne.close();
+      Peer torchDefaults = torch == null ? null : startTorch(opts, script, false, Map.of("NNDSL_TORCH_THREADS", "default"));
+      for (Peer p : new Peer[] {torchOne, torchDefaults}) {
+        if (p != null) {
+          System.out.println("PyTorch for the MLP: " + p.caps + (p == torchOne ? ", OPENBLAS_NUM_THREADS=1" : ""));
+        }
+      }
+      System.out.println();
+      mlp(rounds, numpy, torchDefaults, torchOne);
+      for (Peer p : new Peer[] {torchOne, torchDefaults}) {
+        if (p != null) {
+          p.close();
+        }
       }
     }
     if (!opts.containsKey("no-process")) {
@@ -109,16 +124,17 @@ public final class Compare {
     // otherwise steal the cores from whoever runs next; then each contender settles for 20 steps
     // and times 20: the first steps after a pause run slow (two kernel threads measured 0.64x
     // one thread over 10 unsettled steps, 1.5x settled)
-    c.put("nn-dsl, 1 thread", () -> rested(() -> stepsPerSecond(ours, 1)));
-    c.put("nn-dsl, 2 threads", () -> rested(() -> stepsPerSecond(ours, 2)));
+    int defaults = Kernels.threads();
+    c.put(ONE, () -> rested(() -> stepsPerSecond(ours, 1)));
+    c.put(DEFAULTS, () -> rested(() -> stepsPerSecond(ours, defaults)));
     if (numpy != null) {
       c.put("NumPy (its BLAS's threads)", () -> rested(() -> 1 / numpy.seconds("mlp 20")));
     }
-    if (torch != null) {
-      c.put("PyTorch (1 torch thread, BLAS default)", () -> rested(() -> 1 / torch.seconds("torch-mlp 20")));
-    }
     if (torchOne != null) {
-      c.put("PyTorch (1 torch thread, BLAS 1 thread)", () -> rested(() -> 1 / torchOne.seconds("torch-mlp 20")));
+      c.put(TORCH_ONE, () -> rested(() -> 1 / torchOne.seconds("torch-mlp 20")));
+    }
+    if (torch != null) {
+      c.put(TORCH_DEFAULTS, () -> rested(() -> 1 / torch.seconds("torch-mlp 20")));
     }
     for (DoubleSupplier s : c.values()) {
       s.getAsDouble();
@@ -129,17 +145,18 @@ public final class Compare {
     Kernels.setThreads(saved);
     System.out.printf(Locale.ROOT, "## MLP 784-256-10, batch 128, float64, one SGD step (steps/s; %.1f MFLOP per step)%n",
         Mlp.FLOP_PER_STEP / 1e6);
-    table(t, "nn-dsl, 1 thread", "steps/s", true);
-    double best = median(t.get("nn-dsl, 2 threads"));
-    System.out.printf(Locale.ROOT,
-        "quoted in issue 4 (not measured here): PyTorch+OpenBLAS 1 thread 353 steps/s (ours, 1 thread: %.2fx),"
-            + " best PyTorch 562 (ours, 2 threads: %.2fx); %.1f GFLOP/s on 2 threads%n%n",
-        median(t.get("nn-dsl, 1 thread")) / 353, best / 562, best * Mlp.FLOP_PER_STEP / 1e9);
-    double[] torchOneThread = t.get("PyTorch (1 torch thread, BLAS 1 thread)");
-    if (torchOneThread != null) {
-      System.out.printf(Locale.ROOT, "measured here: ours on 1 thread vs PyTorch on 1 thread: %.2fx%n%n",
-          median(t.get("nn-dsl, 1 thread")) / median(torchOneThread));
+    table(t, ONE, "steps/s", true);
+    System.out.printf(Locale.ROOT, "nn-dsl at its defaults: %d kernel threads; %.1f GFLOP/s on one thread, %.1f at the defaults%n",
+        defaults, median(t.get(ONE)) * Mlp.FLOP_PER_STEP / 1e9, median(t.get(DEFAULTS)) * Mlp.FLOP_PER_STEP / 1e9);
+    if (t.containsKey(TORCH_ONE)) {
+      System.out.printf(Locale.ROOT, "like for like, one thread each: nn-dsl / PyTorch %.2fx%n",
+          median(t.get(ONE)) / median(t.get(TORCH_ONE)));
     }
+    if (t.containsKey(TORCH_DEFAULTS)) {
+      System.out.printf(Locale.ROOT, "each at its defaults: nn-dsl / PyTorch %.2fx%n",
+          median(t.get(DEFAULTS)) / median(t.get(TORCH_DEFAULTS)));
+    }
+    System.out.println();
   }
 
   private static double rested(DoubleSupplier measurement) {
@@ -250,11 +267,16 @@ public final class Compare {
   }
 
   private static Peer startTorch(Map<String, String> opts, Path script, boolean oneBlasThread) {
+    return startTorch(opts, script, oneBlasThread, Map.of());
+  }
+
+  private static Peer startTorch(Map<String, String> opts, Path script, boolean oneBlasThread, Map<String, String> more) {
     if (opts.containsKey("no-torch")) {
       return null;
     }
     String tp = torchPython(opts);
     Map<String, String> env = new java.util.HashMap<>(torchEnv());
+    env.putAll(more);
     if (oneBlasThread) {
       env.put("OPENBLAS_NUM_THREADS", "1");
     }
