@@ -10,7 +10,8 @@ last one partial), a fixed number of epochs, no L2, no early stopping.
       one fit, the first in this process; prints "seconds accuracy"
   python3 digits_bench.py --data digits.csv --rows rows.txt --epochs 200 --serve
       answers lines on stdin: "caps" -> what imports; "check" -> row counts and sums of the
-      training and validation rows (features, labels); "fit sklearn|torch64|torch32" -> "seconds accuracy"
+      training and validation rows (features, labels); "fit sklearn|torch64|torch32 [seed]" -> "seconds accuracy"
+      (seed 0 by default: scikit-learn's random_state, torch.manual_seed, the shuffle generator seed + 1)
 
 Timed: fitting the scaler, scaling the training rows and training. Not timed: imports, reading the
 file, scaling and predicting the validation rows. Threads: --threads N (default 1) sets
@@ -36,7 +37,7 @@ def load(data, rows):
     return x[t], y[t], x[v], y[v]
 
 
-def fit_sklearn(xt, yt, xv, yv, epochs):
+def fit_sklearn(xt, yt, xv, yv, epochs, seed=0):
     from sklearn.exceptions import ConvergenceWarning  # imported by main() already: not timed
     from sklearn.neural_network import MLPClassifier
     from sklearn.preprocessing import StandardScaler
@@ -46,7 +47,7 @@ def fit_sklearn(xt, yt, xv, yv, epochs):
     model = MLPClassifier(hidden_layer_sizes=(64,), activation="relu", solver="adam",
                           learning_rate_init=1e-3, batch_size=32, max_iter=epochs, alpha=0.0,
                           tol=0.0, n_iter_no_change=10**9, shuffle=True, early_stopping=False,
-                          random_state=0)
+                          random_state=seed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)  # max_iter reached: as intended
         model.fit(scaler.transform(xt), yt)
@@ -55,12 +56,12 @@ def fit_sklearn(xt, yt, xv, yv, epochs):
     return seconds, accuracy
 
 
-def fit_torch(xt, yt, xv, yv, epochs, dtype_name):
+def fit_torch(xt, yt, xv, yv, epochs, dtype_name, seed=0):
     import torch  # imported by main() already: not timed
 
     dtype = torch.float64 if dtype_name == "torch64" else torch.float32
     start = time.perf_counter()
-    torch.manual_seed(0)
+    torch.manual_seed(seed)
     mean = xt.mean(axis=0)
     std = xt.std(axis=0)              # population std, as StandardScaler and nn-dsl
     std[std == 0] = 1.0               # a constant column divides by 1
@@ -69,7 +70,7 @@ def fit_torch(xt, yt, xv, yv, epochs, dtype_name):
     model = torch.nn.Sequential(torch.nn.Linear(64, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10)).to(dtype)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = torch.nn.CrossEntropyLoss()
-    shuffle = torch.Generator().manual_seed(1)
+    shuffle = torch.Generator().manual_seed(seed + 1)
     n = x.shape[0]
     for _ in range(epochs):
         order = torch.randperm(n, generator=shuffle)
@@ -85,11 +86,11 @@ def fit_torch(xt, yt, xv, yv, epochs, dtype_name):
     return seconds, float(np.mean(predicted == yv))
 
 
-def fit(kind, data, epochs):
+def fit(kind, data, epochs, seed=0):
     if kind == "sklearn":
-        return fit_sklearn(*data, epochs)
+        return fit_sklearn(*data, epochs, seed)
     if kind in ("torch64", "torch32"):
-        return fit_torch(*data, epochs, kind)
+        return fit_torch(*data, epochs, kind, seed)
     raise ValueError("unknown peer " + kind)
 
 
@@ -142,7 +143,8 @@ def main():
             xt, yt, xv, yv = data
             print(f"{len(yt)} {len(yv)} {float(xt.sum())!r} {int(yt.sum())} {float(xv.sum())!r} {int(yv.sum())}", flush=True)
         elif request[0] == "fit":
-            seconds, accuracy = fit(request[1], data, a.epochs)
+            seed = int(request[2]) if len(request) > 2 else 0
+            seconds, accuracy = fit(request[1], data, a.epochs, seed)
             print(f"{seconds!r} {accuracy!r}", flush=True)
         else:
             print("unknown request " + line.strip(), flush=True)

@@ -147,11 +147,16 @@ final class DigitsRecipe {
    * compiling and training.
    */
   Fit fit(int epochs) {
+    return fit(epochs, 0);
+  }
+
+  /** {@link #fit(int)} from other weights and another shuffle: compiled with seed, shuffled with seed + 1. */
+  Fit fit(int epochs, long seed) {
     long start = System.nanoTime();
-    Network net = Sequential.of(standardize(train.features()), linear(64, 64), relu(), linear(64, 10)).compile(0);
+    Network net = Sequential.of(standardize(train.features()), linear(64, 64), relu(), linear(64, 10)).compile(seed);
     Trainer.of(Losses.crossEntropyWithLogits(), Optimizers.adam(1e-3))
         .withBatchSize(32)
-        .withShuffleSeed(1)
+        .withShuffleSeed(seed + 1)
         .fitEpochs(net, train.features(), train.targets(), epochs);
     double seconds = (System.nanoTime() - start) / 1e9;
     Tensor p = net.predict(validation.features());
