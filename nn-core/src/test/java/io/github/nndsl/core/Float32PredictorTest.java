@@ -96,6 +96,29 @@ class Float32PredictorTest {
       assertArrayEquals(Tensor.of(expected).toArray(), out);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.github.nndsl.core.Float32PredictorTest#networks")
+    void thePlainLoopsGiveTheSameBits(Float32Reference spec, int batch) {
+      // surefire runs with the Vector API; the same answers without it (predict(row) and batches)
+      Network net = randomized(spec, 10);
+      Tensor x = rows(14, batch, net.inputs());
+      double[][] rows = x.toRows();
+      boolean saved = Kernels.vectorized();
+      Kernels.setVectorized(false);
+      try {
+        Predictor predictor = float32(net);
+        for (double[] row : rows) {
+          assertArrayEquals(spec.predict(net, row), predictor.predict(row));
+        }
+        double[][] batched = predictor.predict(x).toRows();
+        for (int r = 0; r < batch; r++) {
+          assertArrayEquals(spec.predict(net, rows[r]), batched[r]);
+        }
+      } finally {
+        Kernels.setVectorized(saved);
+      }
+    }
+
     @Test
     void theOutputsAreFloatsAndDifferFromFloat64() {
       Network net = randomized(Float32Reference.of(30).linear(64, true).activation("relu").linear(2, true), 3);
