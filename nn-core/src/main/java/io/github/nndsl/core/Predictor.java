@@ -85,19 +85,22 @@ public final class Predictor {
    *       f((double) v)};
    *   <li>the outputs, floats, are widened exactly to double.
    * </ul>
-   * Each output of a linear layer of k inputs is then within {@code (k + 2) · 2^-24 · sum_p |x[p]
-   * w[p][j]|} (the classical bound of a float dot product, plus the rounding of its inputs and
-   * weights) of the float64 one for the same inputs, plus what earlier layers pass on. Measured on
-   * the networks tested (784-256-10, 300-200-130-4 and others with weights far larger than an
+   *
+   * <p>Each output of a linear layer of k inputs is then within {@code (k + 2) · 2^-24 · sum_p
+   * |x[p] w[p][j]|} (the classical bound of a float dot product, plus the rounding of its inputs
+   * and weights) of the float64 one for the same inputs, plus what earlier layers pass on. Measured
+   * on the networks tested (784-256-10, 300-200-130-4 and others with weights far larger than an
    * initialiser draws; layers of up to 2,000 inputs): every output within {@code 1e-5 · max(1, m)}
    * of float64, m the row's largest |output|, typically 1e-7 to 1e-6: the order of ONNX Runtime's
    * float32 on the same files, which sums long products in blocks and so comes a little closer on
    * the widest layer tested (2,000 inputs: 2e-6 against 7e-6). The error grows with a layer's
-   * inputs, about as their square root; a bound relative to each output alone
-   * does not hold, as an output that cancels to near 0 keeps the rounding of the row's larger
-   * terms. Every row is computed on its own on the calling thread (a
-   * float32 product is never split across {@link Kernels} threads), so the answers do not depend on
-   * the batch, the thread or the call form. A network with no linear layer computes as float64.
+   * inputs, about as their square root. A bound relative to each output alone does not hold: an
+   * output that cancels to near 0 keeps the rounding of the row's larger terms.
+   *
+   * <p>Every row is computed on its own on the calling thread (a float32 product is never split
+   * across {@link Kernels} threads), so the answers do not depend on the batch, the thread or the
+   * call form. A network with no linear layer computes as float64. The new predictor keeps the
+   * float64 copy it shares with this one and adds a float copy of the weights and biases.
    *
    * @param precision the arithmetic of the new predictor
    * @return a predictor in that precision
