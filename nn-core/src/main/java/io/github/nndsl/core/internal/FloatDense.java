@@ -9,14 +9,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class FloatDense extends FloatOp {
 
-  private final float[] weights;
+  private final float[][][] weights; // packed by FloatMatMul.pack
   private final float @Nullable [] bias;
   private final int activation; // SmallDense's codes
   private final double slope;
 
   FloatDense(int inputs, int outputs, double[] values, int weightOffset, int biasOffset, int activation, double slope) {
     super(inputs, outputs);
-    this.weights = FloatOps.rounded(values, weightOffset, inputs * outputs);
+    this.weights = FloatMatMul.pack(values, weightOffset, inputs, outputs);
     this.bias = biasOffset < 0 ? null : FloatOps.rounded(values, biasOffset, outputs);
     this.activation = activation;
     this.slope = slope;

@@ -7,5 +7,6 @@ package io.github.nndsl.core.internal;
  */
 interface FloatRowKernel {
 
-  void rows(float[] a, int aOff, float[] b, float[] c, int m, int k, int n);
+  /** b {@link FloatMatMul#pack packed}: {@code b[blk][p]} is row p's part in column block blk. */
+  void rows(float[] a, int aOff, float[][][] b, float[] c, int m, int k, int n);
 }

@@ -24,26 +24,37 @@ final class FloatVectorMatMul implements FloatRowKernel {
   FloatVectorMatMul() {}
 
   @Override
-  public void rows(float[] a, int aOff, float[] b, float[] c, int m, int k, int n) {
+  public void rows(float[] a, int aOff, float[][][] b, float[] c, int m, int k, int n) {
     java.util.Arrays.fill(c, 0, m * n, 0f);
-    int wide = n - n % (2 * LANES);
-    int narrow = n - n % LANES;
+    int blocks = b.length;
+    for (int blk = 0; blk < blocks; blk++) {
+      float[][] rows = b[blk];
+      int j0 = FloatMatMul.start(n, blocks, blk);
+      int w = FloatMatMul.start(n, blocks, blk + 1) - j0;
+      block(a, aOff, rows, c, j0, w, m, k, n);
+    }
+  }
+
+  /** Columns [j0, j0 + w) of c, from column block {@code rows} of b (its columns from 0). */
+  private static void block(float[] a, int aOff, float[][] rows, float[] c, int j0, int w, int m, int k, int n) {
+    int wide = w - w % (2 * LANES);
+    int narrow = w - w % LANES;
     int tail = m - m % 4; // the last rows, fewer than four: a single row is a served prediction
     for (int p0 = 0; p0 < k; p0 += DEPTH) {
       int p1 = Math.min(k, p0 + DEPTH);
       for (int i = 0; i < tail; i += 4) {
         int ai = aOff + i * k;
-        int ci = i * n;
+        int ci = i * n + j0;
         int j = 0;
         for (; j < wide; j += 2 * LANES) {
-          tile4x2(a, ai, k, b, j, c, ci + j, p0, p1, n);
+          tile4x2(a, ai, k, rows, j, c, ci + j, p0, p1, n);
         }
         for (; j < narrow; j += LANES) {
-          tile4x1(a, ai, k, b, j, c, ci + j, p0, p1, n);
+          tile4x1(a, ai, k, rows, j, c, ci + j, p0, p1, n);
         }
-        for (; j < n; j++) {
+        for (; j < w; j++) {
           for (int r = 0; r < 4; r++) {
-            scalar(a, ai + r * k, b, j, c, ci + r * n + j, p0, p1, n);
+            scalar(a, ai + r * k, rows, j, c, ci + r * n + j, p0, p1);
           }
         }
       }
@@ -51,23 +62,23 @@ final class FloatVectorMatMul implements FloatRowKernel {
       // chains in flight instead of one waiting on each fma's latency
       for (int i = tail; i < m; i++) {
         int ai = aOff + i * k;
-        int ci = i * n;
+        int ci = i * n + j0;
         int j = 0;
         for (; j + 8 * LANES <= narrow; j += 8 * LANES) {
-          tile1x8(a, ai, b, j, c, ci + j, p0, p1, n);
+          tile1x8(a, ai, rows, j, c, ci + j, p0, p1);
         }
         for (; j < narrow; j += LANES) {
-          tile1(a, ai, b, j, c, ci + j, p0, p1, n);
+          tile1(a, ai, rows, j, c, ci + j, p0, p1);
         }
-        for (; j < n; j++) {
-          scalar(a, ai, b, j, c, ci + j, p0, p1, n);
+        for (; j < w; j++) {
+          scalar(a, ai, rows, j, c, ci + j, p0, p1);
         }
       }
     }
   }
 
   /** A 4 x 2·LANES tile of c in eight registers over terms [p0, p1): two loads of b feed eight fmas. */
-  private static void tile4x2(float[] a, int ai, int k, float[] b, int bj, float[] c, int ci, int p0, int p1, int n) {
+  private static void tile4x2(float[] a, int ai, int k, float[][] rows, int bj, float[] c, int ci, int p0, int p1, int n) {
     FloatVector c00 = FloatVector.fromArray(SPECIES, c, ci);
     FloatVector c01 = FloatVector.fromArray(SPECIES, c, ci + LANES);
     FloatVector c10 = FloatVector.fromArray(SPECIES, c, ci + n);
@@ -78,9 +89,9 @@ final class FloatVectorMatMul implements FloatRowKernel {
     FloatVector c31 = FloatVector.fromArray(SPECIES, c, ci + 3 * n + LANES);
     for (int p = p0; p < p1; p++) {
       int q = ai + p;
-      int bp = bj + p * n;
-      FloatVector y0 = FloatVector.fromArray(SPECIES, b, bp);
-      FloatVector y1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
+      float[] b = rows[p];
+      FloatVector y0 = FloatVector.fromArray(SPECIES, b, bj);
+      FloatVector y1 = FloatVector.fromArray(SPECIES, b, bj + LANES);
       FloatVector x = FloatVector.broadcast(SPECIES, a[q]);
       c00 = x.fma(y0, c00);
       c01 = x.fma(y1, c01);
@@ -105,14 +116,14 @@ final class FloatVectorMatMul implements FloatRowKernel {
   }
 
   /** Four rows by LANES columns of c over terms [p0, p1): four chains in flight. */
-  private static void tile4x1(float[] a, int ai, int k, float[] b, int bj, float[] c, int ci, int p0, int p1, int n) {
+  private static void tile4x1(float[] a, int ai, int k, float[][] rows, int bj, float[] c, int ci, int p0, int p1, int n) {
     FloatVector c0 = FloatVector.fromArray(SPECIES, c, ci);
     FloatVector c1 = FloatVector.fromArray(SPECIES, c, ci + n);
     FloatVector c2 = FloatVector.fromArray(SPECIES, c, ci + 2 * n);
     FloatVector c3 = FloatVector.fromArray(SPECIES, c, ci + 3 * n);
     for (int p = p0; p < p1; p++) {
       int q = ai + p;
-      FloatVector y = FloatVector.fromArray(SPECIES, b, bj + p * n);
+      FloatVector y = FloatVector.fromArray(SPECIES, rows[p], bj);
       c0 = FloatVector.broadcast(SPECIES, a[q]).fma(y, c0);
       c1 = FloatVector.broadcast(SPECIES, a[q + k]).fma(y, c1);
       c2 = FloatVector.broadcast(SPECIES, a[q + 2 * k]).fma(y, c2);
@@ -125,7 +136,7 @@ final class FloatVectorMatMul implements FloatRowKernel {
   }
 
   /** One row by 8·LANES columns of c over terms [p0, p1): eight chains in flight. */
-  private static void tile1x8(float[] a, int ai, float[] b, int bj, float[] c, int ci, int p0, int p1, int n) {
+  private static void tile1x8(float[] a, int ai, float[][] rows, int bj, float[] c, int ci, int p0, int p1) {
     FloatVector s0 = FloatVector.fromArray(SPECIES, c, ci);
     FloatVector s1 = FloatVector.fromArray(SPECIES, c, ci + LANES);
     FloatVector s2 = FloatVector.fromArray(SPECIES, c, ci + 2 * LANES);
@@ -136,7 +147,8 @@ final class FloatVectorMatMul implements FloatRowKernel {
     FloatVector s7 = FloatVector.fromArray(SPECIES, c, ci + 7 * LANES);
     for (int p = p0; p < p1; p++) {
       FloatVector x = FloatVector.broadcast(SPECIES, a[ai + p]);
-      int bp = bj + p * n;
+      float[] b = rows[p];
+      int bp = bj;
       s0 = x.fma(FloatVector.fromArray(SPECIES, b, bp), s0);
       s1 = x.fma(FloatVector.fromArray(SPECIES, b, bp + LANES), s1);
       s2 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 2 * LANES), s2);
@@ -157,19 +169,19 @@ final class FloatVectorMatMul implements FloatRowKernel {
   }
 
   /** One row by LANES columns of c over terms [p0, p1). */
-  private static void tile1(float[] a, int ai, float[] b, int bj, float[] c, int ci, int p0, int p1, int n) {
+  private static void tile1(float[] a, int ai, float[][] rows, int bj, float[] c, int ci, int p0, int p1) {
     FloatVector s = FloatVector.fromArray(SPECIES, c, ci);
     for (int p = p0; p < p1; p++) {
-      s = FloatVector.broadcast(SPECIES, a[ai + p]).fma(FloatVector.fromArray(SPECIES, b, bj + p * n), s);
+      s = FloatVector.broadcast(SPECIES, a[ai + p]).fma(FloatVector.fromArray(SPECIES, rows[p], bj), s);
     }
     s.intoArray(c, ci);
   }
 
   /** One element of c (a column past the last whole vector), its chain continued over [p0, p1). */
-  private static void scalar(float[] a, int ai, float[] b, int j, float[] c, int ci, int p0, int p1, int n) {
+  private static void scalar(float[] a, int ai, float[][] rows, int j, float[] c, int ci, int p0, int p1) {
     float s = c[ci];
     for (int p = p0; p < p1; p++) {
-      s = Math.fma(a[ai + p], b[p * n + j], s);
+      s = Math.fma(a[ai + p], rows[p][j], s);
     }
     c[ci] = s;
   }

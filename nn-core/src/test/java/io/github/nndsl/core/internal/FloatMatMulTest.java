@@ -20,6 +20,7 @@ class FloatMatMulTest {
     {1, 1, 1}, {4, 2, 4}, {4, 4, 1}, {3, 5, 7}, {8, 8, 8}, {9, 17, 33}, {1, 784, 256}, {1, 256, 10},
     {1, 30, 64}, {1, 64, 2}, {2, 300, 130}, {3, 61, 150}, {4, 129, 513}, {5, 600, 301}, {7, 40, 1100},
     {37, 300, 270}, {64, 784, 256}, {64, 256, 10}, {22, 257, 18}, {33, 30, 64}, {130, 257, 18},
+    {1, 20, 512}, {1, 20, 513}, {2, 9, 1537}, {6, 300, 1024},
   };
 
   private final boolean savedVector = MatMul.vectorized();
@@ -65,26 +66,33 @@ class FloatMatMulTest {
       }
     }
     String shape = "(" + m + ", " + k + ", " + n + ")";
+    double[] wide = new double[3 + k * n];
+    for (int i = 0; i < b.length; i++) {
+      wide[3 + i] = b[i];
+    }
+    float[][][] packed = FloatMatMul.pack(wide, 3, k, n);
+    assertEquals((n + FloatMatMul.WIDTH - 1) / FloatMatMul.WIDTH, packed.length, shape + " blocks");
     float[][] acc = new float[4][FloatMatMul.WIDTH];
     for (boolean vector : new boolean[] {false, true}) {
       MatMul.setVectorized(vector);
       float[] c = garbage(m * n + 1);
-      FloatMatMul.ab(a, aOff, b, c, m, k, n, acc);
+      FloatMatMul.ab(a, aOff, packed, c, m, k, n, acc);
       assertArrayEquals(expected, java.util.Arrays.copyOf(c, m * n), shape + " vector " + vector);
       assertEquals(-7f, c[m * n], "nothing written past c");
     }
     // each plain path on its own, whatever the size would pick
     float[] c = garbage(m * n);
-    FloatMatMul.small(a, aOff, b, c, m, k, n);
+    FloatMatMul.small(a, aOff, packed, c, m, k, n);
     assertArrayEquals(expected, c, shape + " small");
     c = garbage(m * n);
-    FloatMatMul.rows(a, aOff, b, c, m, k, n, acc);
+    FloatMatMul.rows(a, aOff, packed, c, m, k, n, acc);
     assertArrayEquals(expected, c, shape + " rows");
-    c = garbage(m * n);
-    for (int i = 0; i < m; i++) {
-      FloatMatMul.oneRow(a, aOff + i * k, b, c, i * n, k, n);
+    if (packed.length == 1) {
+      float[] row = garbage(n + 1);
+      FloatMatMul.oneRow(a, aOff, packed[0], row, k, n);
+      assertArrayEquals(java.util.Arrays.copyOf(expected, n), java.util.Arrays.copyOf(row, n), shape + " oneRow");
+      assertEquals(-7f, row[n], "nothing written past the row");
     }
-    assertArrayEquals(expected, c, shape + " oneRow");
   }
 
   private static float[] floats(Random random, int n) {
