@@ -1,6 +1,7 @@
 package io.github.nndsl.benchmarks;
 
 import io.github.nndsl.core.Network;
+import io.github.nndsl.core.Precision;
 import io.github.nndsl.core.Predictor;
 import io.github.nndsl.core.Tensor;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Serving one row at a time: the latency of a frozen {@link Predictor} (into the caller's array,
  * and returning a new one) beside {@link Network#predict}, and the predictor's throughput on one
- * and two threads sharing it. float64; the rows are never split across kernel threads.
+ * and two threads sharing it. float64, and the float32 predictor ({@code
+ * withPrecision(Precision.FLOAT32)}) beside it; the rows are never split across kernel threads.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar PredictorBenchmark
@@ -40,6 +42,7 @@ public class PredictorBenchmark {
 
     Network net;
     Predictor predictor;
+    Predictor float32;
     Tensor x;
 
     @Setup(Level.Trial)
@@ -47,6 +50,7 @@ public class PredictorBenchmark {
       Served served = new Served(shape);
       net = served.net;
       predictor = net.freeze();
+      float32 = predictor.withPrecision(Precision.FLOAT32);
       x = Tensor.fromArray(served.row, 1, served.row.length);
     }
   }
@@ -102,6 +106,33 @@ public class PredictorBenchmark {
   @Threads(2)
   public double[] throughputTwoThreads(Model model, Row row) {
     model.predictor.predictInto(row.row, row.out);
+    return row.out;
+  }
+
+  /** The float32 predictor's single-row latency, into the caller's array. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public double[] latencyPredictIntoFloat32(Model model, Row row) {
+    model.float32.predictInto(row.row, row.out);
+    return row.out;
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(1)
+  public double[] throughputOneThreadFloat32(Model model, Row row) {
+    model.float32.predictInto(row.row, row.out);
+    return row.out;
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(2)
+  public double[] throughputTwoThreadsFloat32(Model model, Row row) {
+    model.float32.predictInto(row.row, row.out);
     return row.out;
   }
 }

@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.github.nndsl.core.Precision;
 import io.github.nndsl.core.Predictor;
 import io.github.nndsl.dsl.file.Onnx;
 import java.io.IOException;
@@ -24,8 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Side by side with ONNX Runtime (Java, CPU, one intra-op and one inter-op thread), on the file
  * {@link Onnx#save} writes for the same model: the single-row latency (median over rounds) and the
  * throughput of two threads sharing one predictor, or one session, for 30-64-2 and 784-256-10.
- * float64 against float64 (the same arithmetic); ONNX Runtime's float32 file is listed beside it
- * for reference. Each ONNX Runtime call reuses its input tensor and reads its output into an array,
+ * float64 against float64 (the same arithmetic), and the float32 predictor ({@code
+ * withPrecision(Precision.FLOAT32)}) against ONNX Runtime's float32 file. The error column is
+ * against the float64 predictor. Each ONNX Runtime call reuses its input tensor and reads its output into an array,
  * as the predictor writes into the caller's array.
  *
  * <pre>
@@ -92,6 +94,7 @@ public final class ServingCompare {
         List<Object[]> engines = new ArrayList<>();
         engines.add(new Object[] {"nn-dsl Predictor", "float64", predictorEngine(predictor)});
         engines.add(new Object[] {"ONNX Runtime", "float64", onnxEngine(f64, false, served.row.length)});
+        engines.add(new Object[] {"nn-dsl Predictor", "float32", predictorEngine(predictor.withPrecision(Precision.FLOAT32))});
         engines.add(new Object[] {"ONNX Runtime", "float32", onnxEngine(f32, true, served.row.length)});
         double[] reference = predictor.predict(served.row);
         for (Object[] e : engines) {

@@ -19,8 +19,9 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule kernels_use_no_vavr_and_no_boxing =
       noClasses().that().resideInAPackage("io.github.nndsl.core.internal..")
-          // the Vector API spells its element type VectorSpecies<Double>: a type argument, no boxing
+          // the Vector API spells its element type VectorSpecies<Double> (<Float>): a type argument, no boxing
           .and().doNotHaveSimpleName("VectorMatMul")
+          .and().doNotHaveSimpleName("FloatVectorMatMul")
           .should().dependOnClassesThat().resideInAPackage("io.vavr..")
           .orShould().dependOnClassesThat().haveFullyQualifiedName(Double.class.getName())
           .orShould().dependOnClassesThat().haveFullyQualifiedName(Integer.class.getName())

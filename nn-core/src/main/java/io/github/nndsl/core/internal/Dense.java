@@ -65,6 +65,11 @@ public final class Dense extends Op {
     return new Dense(this, frozenValues);
   }
 
+  @Override
+  FloatOp float32() {
+    return new FloatDense(inputs, outputs, values, weightOffset, biasOffset, activationCode, slope);
+  }
+
   private static int code(@Nullable Kind kind) {
     if (kind == null) {
       return SmallDense.NONE;

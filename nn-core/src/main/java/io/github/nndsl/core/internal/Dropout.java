@@ -55,6 +55,11 @@ final class Dropout extends Op {
   }
 
   @Override
+  FloatOp float32() {
+    return FloatOps.copy(inputs); // called on a frozen copy, which never drops
+  }
+
+  @Override
   boolean random() {
     return true;
   }

@@ -41,6 +41,16 @@ public final class FrozenPlan {
     return outputs;
   }
 
+  /** The ops, bound to the frozen values, for {@link FloatPlan}; not to be modified. */
+  Op[] ops() {
+    return ops;
+  }
+
+  /** The frozen parameter values, in store order; never to be written. */
+  public double[] values() {
+    return values;
+  }
+
   /** The number of parameter values. */
   public int size() {
     return values.length;

@@ -70,6 +70,15 @@ public abstract class Op {
   }
 
   /**
+   * The float32 form of this frozen op (one from {@link #frozen}), for a {@link FloatPlan}. The
+   * default widens each float to double, runs this op's forward and rounds its output to float: right
+   * for any op, so a new kind of op works in float32 at once; ops on the hot path override it.
+   */
+  FloatOp float32() {
+    return FloatOps.widened(this);
+  }
+
+  /**
    * @param in the forward input
    * @param out the forward output
    * @param gOut the gradient with respect to out, taken through this op's fused activation if it has one;
@@ -214,6 +223,11 @@ public abstract class Op {
     @Override
     Kind applied() {
       return kind;
+    }
+
+    @Override
+    FloatOp float32() {
+      return FloatOps.activation(kind, inputs, slope);
     }
 
     @Override

@@ -29,6 +29,11 @@ final class Standardization extends Op {
   }
 
   @Override
+  FloatOp float32() {
+    return FloatOps.standardize(mean, std);
+  }
+
+  @Override
   void forward(double[] in, int inOff, double[] out, int batch) {
     int w = inputs;
     for (int r = 0; r < batch; r++) {
