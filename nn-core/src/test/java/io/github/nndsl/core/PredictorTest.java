@@ -90,6 +90,31 @@ class PredictorTest {
       }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.github.nndsl.core.PredictorTest#networks")
+    void thePlainLoopsPackedWeightsGiveTheVectorKernelsBits(String name, Supplier<Network> build, int batch) {
+      // a frozen layer of 64 outputs or more keeps its weights packed for the plain loops; the
+      // Vector API kernel (the tests' JVM has it) reads the store's layout: two independent routes
+      boolean saved = Kernels.vectorized();
+      try {
+        Network net = randomized(build, 9);
+        Tensor x = rows(13, batch, net.inputs());
+        double[][] rows = x.toRows();
+        Kernels.setVectorized(true);
+        assertTrue(Kernels.vectorized(), "surefire's argLine adds jdk.incubator.vector");
+        Tensor expected = net.predict(x);
+        Predictor predictor = net.freeze();
+        Kernels.setVectorized(false);
+        assertEquals(expected, predictor.predict(x));
+        double[][] expectedRows = expected.toRows();
+        for (int r = 0; r < rows.length; r++) {
+          assertArrayEquals(expectedRows[r], predictor.predict(rows[r]), "row " + r);
+        }
+      } finally {
+        Kernels.setVectorized(saved);
+      }
+    }
+
     @Test
     void givesZeroRowsForZeroRows() {
       Predictor predictor = NetworkTest.xorNetwork(4).freeze();

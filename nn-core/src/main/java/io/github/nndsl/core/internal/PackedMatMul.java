@@ -50,65 +50,122 @@ final class PackedMatMul {
       Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0.0);
     }
     double[][] buffers = BUFFERS.get(); // rows 0..DEPTH-1: the block of b; then four of c
-    double[] acc0 = buffers[DEPTH];
-    double[] acc1 = buffers[DEPTH + 1];
-    double[] acc2 = buffers[DEPTH + 2];
-    double[] acc3 = buffers[DEPTH + 3];
-    int blocks = (n + WIDTH - 1) / WIDTH;
+    int blocks = blocks(n);
     for (int blk = 0; blk < blocks; blk++) {
-      int j0 = (int) ((long) n * blk / blocks);
-      int w = (int) ((long) n * (blk + 1) / blocks) - j0;
+      int j0 = start(n, blk, blocks);
+      int w = start(n, blk + 1, blocks) - j0;
       for (int p0 = 0; p0 < k; p0 += DEPTH) {
         int d = Math.min(DEPTH, k - p0);
         for (int q = 0; q < d; q++) {
           System.arraycopy(b, bOff + (p0 + q) * n + j0, buffers[q], 0, w);
         }
-        int i = r0;
-        for (; i + ROWS <= r1; i += ROWS) {
-          int c0 = cOff + i * n + j0;
-          System.arraycopy(c, c0, acc0, 0, w);
-          System.arraycopy(c, c0 + n, acc1, 0, w);
-          System.arraycopy(c, c0 + 2 * n, acc2, 0, w);
-          System.arraycopy(c, c0 + 3 * n, acc3, 0, w);
-          int a0 = aOff + i * ars + p0 * acs;
-          int a1 = a0 + ars;
-          int a2 = a1 + ars;
-          int a3 = a2 + ars;
-          int q = 0;
-          for (; q + 2 <= d; q += 2) {
-            int o = q * acs;
-            int o1 = o + acs;
-            fourByTwo(a[a0 + o], a[a0 + o1], a[a1 + o], a[a1 + o1], a[a2 + o], a[a2 + o1], a[a3 + o], a[a3 + o1],
-                buffers[q], buffers[q + 1], acc0, acc1, acc2, acc3, w);
-          }
-          if (q < d) {
-            int o = q * acs;
-            one(a[a0 + o], buffers[q], acc0, w);
-            one(a[a1 + o], buffers[q], acc1, w);
-            one(a[a2 + o], buffers[q], acc2, w);
-            one(a[a3 + o], buffers[q], acc3, w);
-          }
-          System.arraycopy(acc0, 0, c, c0, w);
-          System.arraycopy(acc1, 0, c, c0 + n, w);
-          System.arraycopy(acc2, 0, c, c0 + 2 * n, w);
-          System.arraycopy(acc3, 0, c, c0 + 3 * n, w);
-        }
-        for (; i < r1; i++) { // the last rows, fewer than four (a served prediction is one)
-          int c0 = cOff + i * n + j0;
-          System.arraycopy(c, c0, acc0, 0, w);
-          int a0 = aOff + i * ars + p0 * acs;
-          int q = 0;
-          for (; q + 4 <= d; q += 4) {
-            int o = a0 + q * acs;
-            oneByFour(a[o], a[o + acs], a[o + 2 * acs], a[o + 3 * acs],
-                buffers[q], buffers[q + 1], buffers[q + 2], buffers[q + 3], acc0, w);
-          }
-          for (; q < d; q++) {
-            one(a[a0 + q * acs], buffers[q], acc0, w);
-          }
-          System.arraycopy(acc0, 0, c, c0, w);
-        }
+        block(a, aOff, ars, acs, buffers, 0, buffers, c, cOff, r0, r1, n, j0, w, p0, d);
       }
+    }
+  }
+
+  /**
+   * b (k, n) laid out once as {@link #rowsPacked} reads it: for each block of columns, one array
+   * per row of b holding that block's columns. A frozen layer keeps its weights so, and a served
+   * row then copies nothing (the copy of b's blocks costs as much memory traffic as a lone row's
+   * product).
+   */
+  static double[][][] pack(double[] b, int bOff, int k, int n) {
+    int blocks = blocks(n);
+    double[][][] packed = new double[blocks][k][];
+    for (int blk = 0; blk < blocks; blk++) {
+      int j0 = start(n, blk, blocks);
+      int w = start(n, blk + 1, blocks) - j0;
+      for (int p = 0; p < k; p++) {
+        packed[blk][p] = Arrays.copyOfRange(b, bOff + p * n + j0, bOff + p * n + j0 + w);
+      }
+    }
+    return packed;
+  }
+
+  /** {@link #rows} with b already {@link #pack packed}: the same bits, no copy of b. */
+  static void rowsPacked(
+      double[] a, int aOff, int ars, int acs, double[][][] packed, double[] c, int cOff,
+      int r0, int r1, int k, int n) {
+    for (int i = r0; i < r1; i++) {
+      Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0.0);
+    }
+    double[][] buffers = BUFFERS.get(); // only the four accumulator rows are used
+    int blocks = packed.length;
+    for (int blk = 0; blk < blocks; blk++) {
+      int j0 = start(n, blk, blocks);
+      int w = start(n, blk + 1, blocks) - j0;
+      for (int p0 = 0; p0 < k; p0 += DEPTH) {
+        block(a, aOff, ars, acs, packed[blk], p0, buffers, c, cOff, r0, r1, n, j0, w, p0, Math.min(DEPTH, k - p0));
+      }
+    }
+  }
+
+  private static int blocks(int n) {
+    return (n + WIDTH - 1) / WIDTH;
+  }
+
+  /** The first column of block blk of n columns in blocks blocks: blocks are balanced. */
+  private static int start(int n, int blk, int blocks) {
+    return (int) ((long) n * blk / blocks);
+  }
+
+  /**
+   * Rows [r0, r1) of c, columns [j0, j0 + w), terms [p0, p0 + d), with b's rows for those terms in
+   * {@code bRows[base]} to {@code bRows[base + d - 1]} (columns from index 0), continuing each
+   * element's chain from the value c holds.
+   */
+  private static void block(
+      double[] a, int aOff, int ars, int acs, double[][] bRows, int base, double[][] buffers, double[] c, int cOff,
+      int r0, int r1, int n, int j0, int w, int p0, int d) {
+    double[] acc0 = buffers[DEPTH];
+    double[] acc1 = buffers[DEPTH + 1];
+    double[] acc2 = buffers[DEPTH + 2];
+    double[] acc3 = buffers[DEPTH + 3];
+    int i = r0;
+    for (; i + ROWS <= r1; i += ROWS) {
+      int c0 = cOff + i * n + j0;
+      System.arraycopy(c, c0, acc0, 0, w);
+      System.arraycopy(c, c0 + n, acc1, 0, w);
+      System.arraycopy(c, c0 + 2 * n, acc2, 0, w);
+      System.arraycopy(c, c0 + 3 * n, acc3, 0, w);
+      int a0 = aOff + i * ars + p0 * acs;
+      int a1 = a0 + ars;
+      int a2 = a1 + ars;
+      int a3 = a2 + ars;
+      int q = 0;
+      for (; q + 2 <= d; q += 2) {
+        int o = q * acs;
+        int o1 = o + acs;
+        fourByTwo(a[a0 + o], a[a0 + o1], a[a1 + o], a[a1 + o1], a[a2 + o], a[a2 + o1], a[a3 + o], a[a3 + o1],
+            bRows[base + q], bRows[base + q + 1], acc0, acc1, acc2, acc3, w);
+      }
+      if (q < d) {
+        int o = q * acs;
+        one(a[a0 + o], bRows[base + q], acc0, w);
+        one(a[a1 + o], bRows[base + q], acc1, w);
+        one(a[a2 + o], bRows[base + q], acc2, w);
+        one(a[a3 + o], bRows[base + q], acc3, w);
+      }
+      System.arraycopy(acc0, 0, c, c0, w);
+      System.arraycopy(acc1, 0, c, c0 + n, w);
+      System.arraycopy(acc2, 0, c, c0 + 2 * n, w);
+      System.arraycopy(acc3, 0, c, c0 + 3 * n, w);
+    }
+    for (; i < r1; i++) { // the last rows, fewer than four (a served prediction is one)
+      int c0 = cOff + i * n + j0;
+      System.arraycopy(c, c0, acc0, 0, w);
+      int a0 = aOff + i * ars + p0 * acs;
+      int q = 0;
+      for (; q + 4 <= d; q += 4) {
+        int o = a0 + q * acs;
+        oneByFour(a[o], a[o + acs], a[o + 2 * acs], a[o + 3 * acs],
+            bRows[base + q], bRows[base + q + 1], bRows[base + q + 2], bRows[base + q + 3], acc0, w);
+      }
+      for (; q < d; q++) {
+        one(a[a0 + q * acs], bRows[base + q], acc0, w);
+      }
+      System.arraycopy(acc0, 0, c, c0, w);
     }
   }
 

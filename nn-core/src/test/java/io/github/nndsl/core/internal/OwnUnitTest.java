@@ -27,10 +27,10 @@ class OwnUnitTest {
   @Test
   void everyPaddedMethodIsLongerThanTheInliningLimit() {
     Map<String, Integer> padded = new LinkedHashMap<>();
-    for (Class<?> type : List.of(PackedMatMul.class, Elementwise.class)) {
+    for (Class<?> type : List.of(PackedMatMul.class, Elementwise.class, FloatMatMul.class)) {
       padded.putAll(paddedMethods(type));
     }
-    assertTrue(padded.keySet().containsAll(List.of("PackedMatMul.fourByTwo", "PackedMatMul.oneByFour", "PackedMatMul.one", "Elementwise.adam")),
+    assertTrue(padded.keySet().containsAll(List.of("PackedMatMul.fourByTwo", "PackedMatMul.oneByFour", "PackedMatMul.one", "Elementwise.adam", "FloatMatMul.oneByFour")),
         "padded methods found: " + padded);
     padded.forEach((method, length) -> assertTrue(length > OwnUnit.FREQ_INLINE_SIZE,
         method + " is " + length + " bytes of bytecode, C2 inlines up to " + OwnUnit.FREQ_INLINE_SIZE));
