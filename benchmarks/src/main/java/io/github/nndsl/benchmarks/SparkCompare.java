@@ -40,7 +40,10 @@ import org.apache.spark.sql.SparkSession;
  * on the training rows), one hidden layer of 64: MLPC with L-BFGS and with GD (sigmoid hidden
  * layer, softmax output, {@code --iterations} each, default 200), nn-dsl (ReLU, softmax
  * cross-entropy, Adam(0.01), batch 32, {@code --epochs} epochs, default 20) synchronous and with
- * local steps (one averaging per epoch); accuracy on the test rows and the wall time of the fit.
+ * local steps (one averaging per epoch), and synchronous as a user would set it for a table this
+ * small: batch {@code --sync-batch} (default 0, the full batch: one Spark job per epoch) for
+ * {@code --sync-epochs} epochs (default 20, chosen on a validation split of the training rows; see
+ * nn-spark's NOTES); accuracy on the test rows and the wall time of the fit.
  * Then the generated 20-column table ({@link GeneratedTable}) for each of {@code --rows} (default
  * 100000,300000,1000000) and {@code --partitions} (default 1,2,4,8): the same contenders for
  * {@code --scale-passes} passes (default 2: epochs for nn-dsl, iterations for MLPC), nn-dsl with
@@ -61,10 +64,15 @@ public final class SparkCompare {
     double[] run();
   }
 
+  /** A contender with its name and passes (iterations or epochs). */
+  private record Entry(String name, int passes, Contender contender) {}
+
   public static void main(String[] args) {
     Map<String, String> o = options(args);
     int rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
     int epochs = Integer.parseInt(o.getOrDefault("epochs", "20"));
+    int syncBatch = Integer.parseInt(o.getOrDefault("sync-batch", "0"));
+    int syncEpochs = Integer.parseInt(o.getOrDefault("sync-epochs", "20"));
     int iterations = Integer.parseInt(o.getOrDefault("iterations", "200"));
     int passes = Integer.parseInt(o.getOrDefault("scale-passes", "2"));
     int scaleBatch = Integer.parseInt(o.getOrDefault("scale-batch", "1024"));
@@ -83,7 +91,7 @@ public final class SparkCompare {
         + " | time / MLPC L-BFGS |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");
     try {
-      breastCancer(spark, rounds, epochs, iterations);
+      breastCancer(spark, rounds, epochs, iterations, syncBatch, syncEpochs);
       for (long n : rows) {
         for (int p : partitions) {
           generated(spark, n, p, passes, scaleBatch, scaleLocal);
@@ -94,7 +102,8 @@ public final class SparkCompare {
     }
   }
 
-  private static void breastCancer(SparkSession spark, int rounds, int epochs, int iterations) {
+  private static void breastCancer(SparkSession spark, int rounds, int epochs, int iterations, int syncBatch,
+      int syncEpochs) {
     SparkTables.Split split = SparkTables.split(SparkTables.breastCancer(spark), 0.25);
     String[] columns = SparkTables.featureColumns(SparkTables.breastCancer(spark));
     PipelineModel prepare = new Pipeline().setStages(new PipelineStage[] {
@@ -106,9 +115,16 @@ public final class SparkCompare {
     long trainRows = train.count();
     long testRows = test.count();
     int steps = (int) Math.ceil(trainRows / 32.0);
-    Map<String, Contender> c = contenders(train, test, 30, iterations, epochs, 32, steps);
-    interleave(c, rounds, "UCI breast cancer", trainRows + " / " + testRows, 2,
-        new int[] {iterations, iterations, epochs, epochs});
+    List<Entry> c = contenders(train, test, 30, iterations, epochs, 32, steps);
+    Sequential model = Sequential.of(linear(30, 64), relu(), linear(64, 2));
+    SparkTrainer chosen = SparkTrainer.of(model, Losses.crossEntropyWithLogits(), Optimizers.adam(0.01));
+    if (syncBatch > 0) {
+      chosen = chosen.withBatchSize(syncBatch);
+    }
+    SparkTrainer trainer = chosen;
+    c.add(3, new Entry("nn-dsl synchronous, " + (syncBatch > 0 ? "batch " + syncBatch : "full batch"), syncEpochs,
+        () -> ours(model, trainer, train, test, syncEpochs)));
+    interleave(c, rounds, "UCI breast cancer", trainRows + " / " + testRows, 2);
     train.unpersist();
     test.unpersist();
   }
@@ -117,24 +133,23 @@ public final class SparkCompare {
     Dataset<Row> data = new VectorAssembler().setInputCols(GeneratedTable.featureNames()).setOutputCol("features")
         .transform(GeneratedTable.frame(spark, n, p)).select("features", "label").cache();
     data.count();
-    Map<String, Contender> c = contenders(data, data, GeneratedTable.FEATURES, passes, passes, batch, localSteps);
-    interleave(c, 0, "generated (accuracy on the training rows)", Long.toString(n), p,
-        new int[] {passes, passes, passes, passes});
+    List<Entry> c = contenders(data, data, GeneratedTable.FEATURES, passes, passes, batch, localSteps);
+    interleave(c, 0, "generated (accuracy on the training rows)", Long.toString(n), p);
     data.unpersist();
   }
 
   /** MLPC L-BFGS, MLPC GD, nn-dsl synchronous, nn-dsl local steps, in that order. */
-  private static Map<String, Contender> contenders(Dataset<Row> train, Dataset<Row> test, int inputs,
+  private static List<Entry> contenders(Dataset<Row> train, Dataset<Row> test, int inputs,
       int iterations, int epochs, int batch, int localSteps) {
-    Map<String, Contender> c = new LinkedHashMap<>();
-    c.put("MLPC L-BFGS", () -> mlpc(train, test, inputs, "l-bfgs", iterations));
-    c.put("MLPC GD", () -> mlpc(train, test, inputs, "gd", iterations));
+    List<Entry> c = new ArrayList<>();
+    c.add(new Entry("MLPC L-BFGS", iterations, () -> mlpc(train, test, inputs, "l-bfgs", iterations)));
+    c.add(new Entry("MLPC GD", iterations, () -> mlpc(train, test, inputs, "gd", iterations)));
     Sequential model = Sequential.of(linear(inputs, 64), relu(), linear(64, 2));
     SparkTrainer sync = SparkTrainer.of(model, Losses.crossEntropyWithLogits(), Optimizers.adam(0.01))
         .withBatchSize(batch);
-    c.put("nn-dsl synchronous, batch " + batch, () -> ours(model, sync, train, test, epochs));
-    c.put("nn-dsl local steps, batch " + batch + ", h " + localSteps,
-        () -> ours(model, sync.withLocalSteps(localSteps), train, test, epochs));
+    c.add(new Entry("nn-dsl synchronous, batch " + batch, epochs, () -> ours(model, sync, train, test, epochs)));
+    c.add(new Entry("nn-dsl local steps, batch " + batch + ", h " + localSteps, epochs,
+        () -> ours(model, sync.withLocalSteps(localSteps), train, test, epochs)));
     return c;
   }
 
@@ -160,29 +175,28 @@ public final class SparkCompare {
   }
 
   /** Runs a warm-up round (when rounds &gt; 0) and the rounds, rotating the order; prints the rows. */
-  private static void interleave(Map<String, Contender> c, int rounds, String data, String rows, int partitions,
-      int[] passes) {
-    List<String> names = new ArrayList<>(c.keySet());
-    Map<String, List<double[]>> results = new LinkedHashMap<>();
-    names.forEach(name -> results.put(name, new ArrayList<>()));
+  private static void interleave(List<Entry> c, int rounds, String data, String rows, int partitions) {
+    List<List<double[]>> results = new ArrayList<>();
+    c.forEach(entry -> results.add(new ArrayList<>()));
     int counted = Math.max(rounds, 1);
     for (int round = rounds > 0 ? -1 : 0; round < counted; round++) {
-      for (int i = 0; i < names.size(); i++) {
-        String name = names.get(Math.floorMod(i + round, names.size()));
-        double[] r = c.get(name).run();
+      for (int i = 0; i < c.size(); i++) {
+        int at = Math.floorMod(i + round, c.size());
+        double[] r = c.get(at).contender().run();
         if (round >= 0) {
-          results.get(name).add(r);
+          results.get(at).add(r);
         }
       }
     }
-    double reference = median(results.get(names.get(0)));
-    for (int i = 0; i < names.size(); i++) {
-      List<double[]> r = results.get(names.get(i));
+    double reference = median(results.get(0));
+    for (int i = 0; i < c.size(); i++) {
+      List<double[]> r = results.get(i);
       double time = median(r);
       double min = r.stream().mapToDouble(x -> x[1]).min().orElseThrow();
       double max = r.stream().mapToDouble(x -> x[1]).max().orElseThrow();
       System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %d | %.4f | %.2f (%.2f-%.2f) | %.1f | %.2fx |%n", data, rows,
-          partitions, names.get(i), passes[i], r.get(r.size() - 1)[0], time, min, max, passes[i] / time * 60,
+          partitions, c.get(i).name(), c.get(i).passes(), r.get(r.size() - 1)[0], time, min, max,
+          c.get(i).passes() / time * 60,
           time / reference);
     }
   }

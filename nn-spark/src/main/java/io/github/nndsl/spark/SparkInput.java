@@ -1,6 +1,7 @@
 package io.github.nndsl.spark;
 
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
@@ -78,6 +79,22 @@ final class SparkInput {
       out[i] = v == null ? Double.NaN : ((Number) v).doubleValue();
     }
     return out;
+  }
+
+  /** The rows as training rows (read lazily); the rows are checked already. */
+  static Iterator<ShardRow> shardRows(Iterator<Row> rows, int features, int label) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public ShardRow next() {
+        Row row = rows.next();
+        return ShardRow.of(SparkInput.features(row, features), SparkInput.label(row, label));
+      }
+    };
   }
 
   /** The label of a row, NaN if the cell is null. */

@@ -7,6 +7,7 @@ import io.github.nndsl.core.Network;
 import io.github.nndsl.core.Optimizer;
 import io.github.nndsl.core.Optimizers;
 import io.github.nndsl.dsl.Sequential;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -26,8 +27,9 @@ import scala.Tuple2;
  *
  * <p>Rows go to {@code K} logical shards by a hash of their content (features and label), not by
  * partition; each shard keeps its rows in content order. Every step, each shard computes the mean
- * gradient of its share of the step's rows (one task per shard), and the driver combines them in
- * shard order, weighted by their rows, and applies the optimiser, whose state stays on the driver.
+ * gradient of its share of the step's rows, and the driver combines them in shard order, weighted
+ * by their rows, and applies the optimiser, whose state stays on the driver. The shards are cached
+ * as packed arrays, several to a partition: a step is one job of one task per core (at most K).
  * An epoch has {@code ceil(rows / batchSize)} steps; at each, every shard takes the next slice of
  * its rows in an order shuffled per shard and epoch. With {@link #withLocalSteps(int)} each shard
  * instead takes H steps on its own, and the parameters are then averaged (one job per H steps
@@ -43,8 +45,8 @@ import scala.Tuple2;
  * }</pre>
  *
  * <p>The result depends on the model, seed, loss, optimiser, batch size, shuffling seed, K and H
- * only. Each step is one Spark job (about 30 ms of scheduling on a local master), so prefer larger
- * batches, or local steps, on small data.
+ * only. Each step is one Spark job (a few milliseconds of scheduling on a local master, more on a
+ * cluster), so prefer larger batches, or local steps, on small data.
  *
  * @since 0.1.0
  */
@@ -129,9 +131,10 @@ public final class SparkTrainer {
   }
 
   /**
-   * Returns a trainer that deals the rows to {@code k} logical shards (default 8), one task each
-   * per step. The result depends on k, never on the data's partitioning; use at least as many
-   * shards as the cluster has cores to use them all.
+   * Returns a trainer that deals the rows to {@code k} logical shards (default 8). A step runs
+   * {@code min(k, cores)} tasks, each on about {@code k / cores} shards. The result depends on k,
+   * never on the data's partitioning or the cluster; use at least as many shards as the cluster
+   * has cores to use them all.
    *
    * @param k the number of shards, positive
    * @return a new trainer
@@ -255,16 +258,28 @@ public final class SparkTrainer {
     }
 
     int k = shards;
-    JavaPairRDD<Integer, ShardRow> keyed = rows.mapToPair(row -> {
-      ShardRow r = ShardRow.of(SparkInput.features(row, features), SparkInput.label(row, label));
-      return new Tuple2<>(Shard.shardOf(r.hash(), k), r);
-    });
-    JavaRDD<Shard> dealt = keyed.partitionBy(new HashPartitioner(k)).mapPartitionsWithIndex((index, it) -> {
-      List<ShardRow> list = new java.util.ArrayList<>();
-      while (it.hasNext()) {
-        list.add(it.next()._2());
+    int maxRows = RowBlock.maxRows(inputs);
+    // the rows cross the shuffle packed, a few arrays per shard and input partition: an object per
+    // row made the deal of a million rows take seconds
+    JavaPairRDD<Integer, RowBlock> blocks = rows.mapPartitionsToPair(
+        it -> RowBlock.pack(SparkInput.shardRows(it, features, label), inputs, k, maxRows));
+    // shard s lives in partition s % p, as the (s / p)-th of its shards: one task per core and step,
+    // not one per shard (a task costs the scheduler about a millisecond; the numbers do not depend on p)
+    int p = Math.min(k, Math.max(1, context.defaultParallelism()));
+    JavaRDD<Shard> dealt = blocks.partitionBy(new HashPartitioner(p)).mapPartitionsWithIndex((index, it) -> {
+      List<List<ShardRow>> lists = new ArrayList<>();
+      for (int s = index; s < k; s += p) {
+        lists.add(new ArrayList<>());
       }
-      return List.of(Shard.of(index, list, inputs, outputs)).iterator();
+      while (it.hasNext()) {
+        Tuple2<Integer, RowBlock> t = it.next();
+        t._2().unpackInto(lists.get(t._1() / p));
+      }
+      List<Shard> out = new ArrayList<>();
+      for (int j = 0; j < lists.size(); j++) {
+        out.add(Shard.of(index + j * p, lists.get(j), inputs, outputs));
+      }
+      return out.iterator();
     }, true).persist(StorageLevel.MEMORY_AND_DISK());
     Broadcast<byte[]> bytes = context.broadcast(ModelBytes.of(model, initial));
     try {

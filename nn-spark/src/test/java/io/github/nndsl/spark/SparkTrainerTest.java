@@ -99,6 +99,22 @@ class SparkTrainerTest {
       // one job per step, in order (take(1) of the check may run more than one job)
       assertEquals(steps, jobs.subList(jobs.size() - 8, jobs.size()));
     }
+
+    @Test
+    void aStepRunsOneTaskPerCoreNotOnePerShard() {
+      // local[2,3] has 2 cores: 7 shards are 2 tasks a step (4 and 3 shards), 1 shard is 1 task
+      for (int k : new int[] {7, 1}) {
+        SparkTrainer trainer = SYNC.withShards(k);
+        int before = JobCounter.get().stagesSubmitted();
+        assertArrayEquals(inProcess(trainer, 1), onSpark(trainer, DATA.frame(3), 1), k + " shards");
+        List<String> stages = JobCounter.get().stagesSince(before);
+        List<String> expected = new ArrayList<>();
+        for (int step = 1; step <= 4; step++) {
+          expected.add("nn-spark: epoch 1/1, step " + step + "/4 (gradients): " + Math.min(k, 2) + " tasks");
+        }
+        assertEquals(expected, stages.subList(stages.size() - 4, stages.size()), k + " shards");
+      }
+    }
   }
 
   @Nested
