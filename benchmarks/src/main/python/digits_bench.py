@@ -106,7 +106,20 @@ def caps():
         have.append("torch " + torch.__version__ + " threads " + str(torch.get_num_threads()))
     except ImportError:
         pass
+    have.append(openblas_core())
     return ", ".join(have)
+
+
+def openblas_core():
+    """The kernel the loaded OpenBLAS chose (Prescott is its fallback for an unknown CPU model)."""
+    import ctypes
+    for line in open("/proc/self/maps"):
+        path = line.split()[-1]
+        if "libopenblas" in path and path.startswith("/"):
+            lib = ctypes.CDLL(path)
+            lib.openblas_get_corename.restype = ctypes.c_char_p
+            return "OpenBLAS core " + lib.openblas_get_corename().decode()
+    return "no OpenBLAS"
 
 
 def main():

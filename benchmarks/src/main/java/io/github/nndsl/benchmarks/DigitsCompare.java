@@ -222,6 +222,7 @@ public final class DigitsCompare {
     env.put("OPENBLAS_NUM_THREADS", n);
     env.put("OMP_NUM_THREADS", n);
     env.put("MKL_NUM_THREADS", n);
+    env.putAll(Compare.blasEnv()); // OpenBLAS's best kernel, not its fallback for an unknown CPU
     Path openblas = Path.of("/usr/lib/x86_64-linux-gnu/openblas-pthread"); // else Debian's torch uses the reference BLAS
     if (Files.isDirectory(openblas)) {
       env.put("LD_LIBRARY_PATH", openblas.toString());
