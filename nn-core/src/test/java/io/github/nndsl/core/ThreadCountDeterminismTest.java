@@ -31,6 +31,10 @@ class ThreadCountDeterminismTest {
 
   /** Trains a fresh 256-wide network with Adam on mini-batches of 64; returns parameters and losses as bits. */
   private static long[][] train(int threads, boolean vector) {
+    return train(threads, vector, Optimizers.adam(1e-3));
+  }
+
+  private static long[][] train(int threads, boolean vector, Optimizer optimizer) {
     Kernels.setThreads(threads);
     Kernels.setVectorized(vector);
     Network net = Network.builder(WIDTH).linear(WIDTH, true).relu().linear(WIDTH, true).tanh().linear(4, true)
@@ -39,7 +43,7 @@ class ThreadCountDeterminismTest {
     NumPyRandom rng = NumPyRandom.defaultRng(5);
     Tensor x = rng.standardNormal(2 * BATCH, WIDTH);
     Tensor y = rng.standardNormal(2 * BATCH, 4);
-    double[] losses = Trainer.of(Losses.mse(), Optimizers.adam(1e-3)).withBatchSize(BATCH).withShuffleSeed(3)
+    double[] losses = Trainer.of(Losses.mse(), optimizer).withBatchSize(BATCH).withShuffleSeed(3)
         .fit(net, x, y, 4).losses();
     return new long[][] {bits(net.parameters().snapshot()), bits(losses)};
   }
@@ -55,6 +59,19 @@ class ThreadCountDeterminismTest {
   @Test
   void theProductsAreLargeEnoughToBeSplit() {
     assertTrue((long) BATCH * WIDTH * WIDTH >= 1L << 20);
+  }
+
+  @Test
+  void fusedSgdSplitAcrossTwoThreadsGivesTheSameBits() {
+    // 256 x 256 = 65,536 weights per hidden layer: KernelThreads.PARALLEL_SGD, so plain SGD's
+    // fused update of each is split across the two threads
+    assertTrue(WIDTH * WIDTH >= 1 << 16);
+    long[][] one = train(1, false, Optimizers.sgd(0.05));
+    long[][] two = train(2, false, Optimizers.sgd(0.05));
+    assertArrayEquals(one[0], two[0]);
+    assertArrayEquals(one[1], two[1]);
+    long[][] vectorTwo = train(2, true, Optimizers.sgd(0.05));
+    assertArrayEquals(one[0], vectorTwo[0]);
   }
 
   @Test

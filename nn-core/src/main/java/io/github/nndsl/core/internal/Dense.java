@@ -145,7 +145,11 @@ public final class Dense extends Op {
       Elementwise.sumRows(gOut, 0, gradients, biasOffset, batch, outputs);
     }
     if (fusedRate == fusedRate) {
-      Elementwise.sgd(values, weightOffset, gradients, weightOffset, fusedRate, inputs * outputs);
+      int weights = inputs * outputs;
+      if (weights < KernelThreads.PARALLEL_SGD || KernelThreads.threads() == 1
+          || !KernelThreads.sgd(values, weightOffset, gradients, weightOffset, fusedRate, weights)) {
+        Elementwise.sgd(values, weightOffset, gradients, weightOffset, fusedRate, weights);
+      }
       if (biasOffset >= 0) {
         Elementwise.sgd(values, biasOffset, gradients, biasOffset, fusedRate, outputs);
       }
