@@ -46,8 +46,9 @@ final class PackedMatMul {
   static void rows(
       double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
       int r0, int r1, int k, int n) {
-    for (int i = r0; i < r1; i++) {
-      Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0.0);
+    if (k == 0) {
+      zero(c, cOff, r0, r1, n);
+      return;
     }
     double[][] buffers = BUFFERS.get(); // rows 0..DEPTH-1: the block of b; then four of c
     int blocks = blocks(n);
@@ -87,8 +88,9 @@ final class PackedMatMul {
   static void rowsPacked(
       double[] a, int aOff, int ars, int acs, double[][][] packed, double[] c, int cOff,
       int r0, int r1, int k, int n) {
-    for (int i = r0; i < r1; i++) {
-      Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0.0);
+    if (k == 0) {
+      zero(c, cOff, r0, r1, n);
+      return;
     }
     double[][] buffers = BUFFERS.get(); // only the four accumulator rows are used
     int blocks = packed.length;
@@ -98,6 +100,24 @@ final class PackedMatMul {
       for (int p0 = 0; p0 < k; p0 += DEPTH) {
         block(a, aOff, ars, acs, packed[blk], p0, buffers, c, cOff, r0, r1, n, j0, w, p0, Math.min(DEPTH, k - p0));
       }
+    }
+  }
+
+  private static void zero(double[] c, int cOff, int r0, int r1, int n) {
+    for (int i = r0; i < r1; i++) {
+      Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0.0);
+    }
+  }
+
+  /**
+   * Loads a row's running sums into an accumulator: +0.0 at the first block of terms (where every
+   * chain starts; c is not read, so it need not be cleared first), else what c holds so far.
+   */
+  private static void load(double[] c, int ci, double[] acc, int w, int p0) {
+    if (p0 == 0) {
+      Arrays.fill(acc, 0, w, 0.0);
+    } else {
+      System.arraycopy(c, ci, acc, 0, w);
     }
   }
 
@@ -125,10 +145,10 @@ final class PackedMatMul {
     int i = r0;
     for (; i + ROWS <= r1; i += ROWS) {
       int c0 = cOff + i * n + j0;
-      System.arraycopy(c, c0, acc0, 0, w);
-      System.arraycopy(c, c0 + n, acc1, 0, w);
-      System.arraycopy(c, c0 + 2 * n, acc2, 0, w);
-      System.arraycopy(c, c0 + 3 * n, acc3, 0, w);
+      load(c, c0, acc0, w, p0);
+      load(c, c0 + n, acc1, w, p0);
+      load(c, c0 + 2 * n, acc2, w, p0);
+      load(c, c0 + 3 * n, acc3, w, p0);
       int a0 = aOff + i * ars + p0 * acs;
       int a1 = a0 + ars;
       int a2 = a1 + ars;
@@ -154,7 +174,7 @@ final class PackedMatMul {
     }
     for (; i < r1; i++) { // the last rows, fewer than four (a served prediction is one)
       int c0 = cOff + i * n + j0;
-      System.arraycopy(c, c0, acc0, 0, w);
+      load(c, c0, acc0, w, p0);
       int a0 = aOff + i * ars + p0 * acs;
       int q = 0;
       for (; q + 4 <= d; q += 4) {
