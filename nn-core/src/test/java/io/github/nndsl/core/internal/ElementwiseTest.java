@@ -42,4 +42,34 @@ class ElementwiseTest {
       }
     }
   }
+
+  @Test
+  void reluBackwardIsTheDefinitionBitForBitOnceCompiled() {
+    Random random = new Random(17);
+    int n = 4099;
+    double[] x = new double[n + 3];
+    double[] g = new double[n + 2];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextInt(3) == 0 ? AWKWARD[random.nextInt(AWKWARD.length)] : random.nextGaussian();
+    }
+    for (int i = 0; i < g.length; i++) {
+      g[i] = random.nextInt(4) == 0 ? AWKWARD[random.nextInt(AWKWARD.length)] : random.nextGaussian();
+    }
+    double[] out = new double[n + 5];
+    for (int round = 0; round < 3000; round++) {
+      int xOff = round % 3;
+      int gOff = round % 2;
+      int outOff = round % 5;
+      Elementwise.reluBackward(g, gOff, x, xOff, out, outOff, n);
+      if (round % 500 == 499 || round == 0) {
+        for (int i = 0; i < n; i++) {
+          double v = x[xOff + i];
+          double expected = g[gOff + i] * (v > 0.0 ? 1.0 : 0.0); // NumPy's g * (x > 0)
+          int at = i;
+          assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(out[outOff + i]),
+              () -> "reluBackward(" + g[gOff + at] + ", " + v + ") at " + at);
+        }
+      }
+    }
+  }
 }
