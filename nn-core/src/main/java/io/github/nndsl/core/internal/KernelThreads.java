@@ -104,18 +104,8 @@ public final class KernelThreads {
       for (int t = 1; t < parts; t++) {
         helpers[t - 1].start(caller, rowAt(t, parts, groups, m), rowAt(t + 1, parts, groups, m));
       }
-      MatMul.rows(a, aOff, ars, acs, b, bOff, c, cOff, 0, rowAt(1, parts, groups, m), k, n);
-      Throwable failure = null;
-      for (int t = 1; t < parts; t++) {
-        Throwable f = helpers[t - 1].await();
-        failure = failure == null ? f : failure;
-      }
-      sharedA = EMPTY; // hold no caller's array once done
-      sharedB = EMPTY;
-      sharedC = EMPTY;
-      if (failure != null) {
-        throw new IllegalStateException("a kernel thread failed", failure);
-      }
+      part(0, rowAt(1, parts, groups, m));
+      finish(parts);
       return true;
     } finally {
       BUSY.unlock();
@@ -145,20 +135,36 @@ public final class KernelThreads {
       for (int t = 1; t < parts; t++) {
         helpers[t - 1].start(caller, (int) ((long) n * t / parts), (int) ((long) n * (t + 1) / parts));
       }
-      Elementwise.sgd(p, pOff, g, gOff, lr, (int) ((long) n / parts));
-      Throwable failure = null;
-      for (int t = 1; t < parts; t++) {
-        Throwable f = helpers[t - 1].await();
-        failure = failure == null ? f : failure;
-      }
-      sharedA = EMPTY;
-      sharedB = EMPTY;
-      if (failure != null) {
-        throw new IllegalStateException("a kernel thread failed", failure);
-      }
+      part(0, (int) ((long) n / parts));
+      finish(parts);
       return true;
     } finally {
       BUSY.unlock();
+    }
+  }
+
+  /** The shared job's part [from, to): rows of the product, or parameters of the SGD update. */
+  private static void part(int from, int to) {
+    if (sharedSgd) {
+      Elementwise.sgd(sharedA, sharedAOff + from, sharedB, sharedBOff + from, sharedRate, to - from);
+    } else {
+      MatMul.rows(sharedA, sharedAOff, sharedArs, sharedAcs, sharedB, sharedBOff, sharedC, sharedCOff, from, to,
+          sharedK, sharedN);
+    }
+  }
+
+  /** Waits for the helpers of a job in parts, lets go of the caller's arrays, rethrows a failure. */
+  private static void finish(int parts) {
+    Throwable failure = null;
+    for (int t = 1; t < parts; t++) {
+      Throwable f = helpers[t - 1].await();
+      failure = failure == null ? f : failure;
+    }
+    sharedA = EMPTY; // hold no caller's array once done
+    sharedB = EMPTY;
+    sharedC = EMPTY;
+    if (failure != null) {
+      throw new IllegalStateException("a kernel thread failed", failure);
     }
   }
 
@@ -226,13 +232,7 @@ public final class KernelThreads {
           }
         }
         try {
-          if (sharedSgd) {
-            Elementwise.sgd(sharedA, sharedAOff + from, sharedB, sharedBOff + from, sharedRate, to - from);
-          } else {
-            MatMul.rows(
-                sharedA, sharedAOff, sharedArs, sharedAcs, sharedB, sharedBOff, sharedC, sharedCOff, from, to,
-                sharedK, sharedN);
-          }
+          part(from, to);
         } catch (Throwable t) { // reported to the caller, which rethrows; the helper lives on
           failure = t;
         } finally {
