@@ -217,6 +217,37 @@ public final class Losses {
       }
     }
 
+    /**
+     * Both passes in one: each row's exponentials are computed once, kept in g for the gradient and
+     * summed in the same order for the value, so both have the bits of the separate passes.
+     */
+    @Override
+    public double valueAndGradient(double[] z, int zOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
+      double total = 0.0;
+      for (int r = 0; r < rows; r++) {
+        int zi = zOff + r * cols;
+        int ti = tOff + r * cols;
+        int gi = gOff + r * cols;
+        double max = rowMax(z, zi, cols);
+        double sumExp = 0.0;
+        double sumT = 0.0;
+        double dot = 0.0;
+        for (int j = 0; j < cols; j++) {
+          double shifted = z[zi + j] - max;
+          double e = Math.exp(shifted);
+          g[gi + j] = e;
+          sumExp += e;
+          sumT += t[ti + j];
+          dot += t[ti + j] * shifted;
+        }
+        total += sumT * Math.log(sumExp) - dot;
+        for (int j = 0; j < cols; j++) {
+          g[gi + j] = (g[gi + j] / sumExp * sumT - t[ti + j]) / rows;
+        }
+      }
+      return total / rows;
+    }
+
     private static double rowMax(double[] z, int off, int cols) {
       double max = Double.NEGATIVE_INFINITY;
       for (int j = 0; j < cols; j++) {

@@ -1,6 +1,7 @@
 package io.github.nndsl.core;
 
 import static io.github.nndsl.core.TensorAssertions.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +41,34 @@ class LossesTest {
       assertTrue(Double.isFinite(loss));
       assertEquals(GOLDEN.scalar("ce.logits.loss"), loss, 1e-12);
       assertClose(GOLDEN.tensor("ce.logits.grad"), Losses.crossEntropyWithLogits().gradient(z, t), 1e-15);
+    }
+
+    @Test
+    void fusedPassHasTheBitsOfTheSeparatePasses() {
+      // the training step's one pass (value and gradient, each exponential computed once) against
+      // the two passes that the NumPy golden checks, on the golden's extreme logits and on soft targets
+      java.util.Random random = new java.util.Random(7);
+      Tensor soft = Tensor.zeros(5, 3);
+      Tensor logits = Tensor.zeros(5, 3);
+      for (int r = 0; r < 5; r++) {
+        double a = random.nextDouble();
+        soft.set(r, 0, a);
+        soft.set(r, 1, 1 - a);
+        for (int j = 0; j < 3; j++) {
+          logits.set(r, j, random.nextGaussian() * Math.pow(10, r - 2));
+        }
+      }
+      for (Tensor[] c : new Tensor[][] {{GOLDEN.tensor("ce.z"), GOLDEN.tensor("ce.t")}, {logits, soft}}) {
+        double[] z = c[0].toArray();
+        double[] t = c[1].toArray();
+        int rows = c[0].dim(0);
+        int cols = c[0].dim(1);
+        double[] fused = new double[z.length + 2];
+        double value = Losses.crossEntropyWithLogits().function().valueAndGradient(z, 0, t, 0, fused, 2, rows, cols);
+        assertEquals(Losses.crossEntropyWithLogits().compute(c[0], c[1]), value, 0.0);
+        assertArrayEquals(Losses.crossEntropyWithLogits().gradient(c[0], c[1]).toArray(),
+            java.util.Arrays.copyOfRange(fused, 2, fused.length), 0.0);
+      }
     }
 
     @Test

@@ -13,6 +13,17 @@ public abstract class LossFunction {
   public abstract void gradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols);
 
   /**
+   * {@link #value}, returned, and {@link #gradient}, written into g, with exactly their bits; a loss
+   * whose two passes compute the same intermediate values (a softmax's exponentials) overrides it
+   * to compute them once. The default runs the two passes.
+   */
+  public double valueAndGradient(double[] p, int pOff, double[] t, int tOff, double[] g, int gOff, int rows, int cols) {
+    double value = value(p, pOff, t, tOff, rows, cols);
+    gradient(p, pOff, t, tOff, g, gOff, rows, cols);
+    return value;
+  }
+
+  /**
    * Whether this is the mean squared error, which a dense op ending in a sigmoid fuses with its
    * own derivative into one pass (see {@link Dense}).
    */

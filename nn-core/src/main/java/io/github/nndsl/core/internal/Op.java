@@ -108,8 +108,11 @@ public abstract class Op {
    * writes, in one pass where an op can: the value's bits are {@code loss.value}'s.
    */
   double lossAndGradient(LossFunction loss, double[] p, double[] y, int yOff, double[] g, int rows, int cols) {
-    double value = loss.value(p, 0, y, yOff, rows, cols);
-    lossGradient(loss, p, y, yOff, g, rows, cols);
+    double value = loss.valueAndGradient(p, 0, y, yOff, g, 0, rows, cols);
+    Kind kind = fused();
+    if (kind != null) {
+      derivativeInPlace(kind, fusedSlope(), g, 0, p, 0, rows * cols);
+    }
     return value;
   }
 
