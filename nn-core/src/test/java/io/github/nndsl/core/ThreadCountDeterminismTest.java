@@ -85,6 +85,37 @@ class ThreadCountDeterminismTest {
     assertArrayEquals(one[1], two[1]);
   }
 
+  /**
+   * A digits-sized network (products under MatMul.PARALLEL_WORK, 64-wide and narrow layers, a
+   * bias and a rectifier, a bias alone, a rectifier without bias) on one thread: the plain loops
+   * (PackedMatMul, BlockedMatMul, the narrow weight gradient computed transposed) against the
+   * Vector API kernel. Batches of 32 and a last one of 19 rows.
+   */
+  private static long[][] trainSmall(boolean vector) {
+    Kernels.setThreads(1);
+    Kernels.setVectorized(vector);
+    Network net = Network.builder(64).linear(64, true).relu().linear(96, true).linear(64, false).relu()
+        .linear(10, true).build();
+    NetworkTest.randomize(net, 12);
+    NumPyRandom rng = NumPyRandom.defaultRng(6);
+    Tensor x = rng.standardNormal(83, 64);
+    Tensor y = rng.standardNormal(83, 10);
+    double[] losses = Trainer.of(Losses.mse(), Optimizers.adam(1e-2)).withBatchSize(32).withShuffleSeed(4)
+        .fit(net, x, y, 9).losses();
+    Tensor p = net.predict(x);
+    return new long[][] {bits(net.parameters().snapshot()), bits(losses), bits(p.toArray())};
+  }
+
+  @Test
+  void smallProductsOfThePlainLoopsGiveTheVectorKernelsBits() {
+    long[][] plain = trainSmall(false);
+    long[][] vector = trainSmall(true);
+    assertTrue(Kernels.vectorized(), "the tests run with --add-modules jdk.incubator.vector");
+    assertArrayEquals(vector[0], plain[0]);
+    assertArrayEquals(vector[1], plain[1]);
+    assertArrayEquals(vector[2], plain[2]);
+  }
+
   @Test
   void theVectorApiKernelGivesTheSameBitsOnOneAndTwoThreads() {
     long[][] plain = train(1, false);
