@@ -35,13 +35,22 @@ public abstract class Op {
     return fused();
   }
 
-  /** Whether this op draws random numbers while training (a dropout op), so the plan sets its mode. */
   /** Whether this op has parameters (weights or a bias) whose gradients backward writes. */
   boolean hasParameters() {
     return false;
   }
 
+  /** Whether this op draws random numbers while training (a dropout op), so the plan sets its mode. */
   boolean random() {
+    return false;
+  }
+
+  /**
+   * Whether this op is a fixed function of its input, the same while training as not, with no
+   * parameters (a standardization): at the head of a plan, a trainer may apply it to the whole
+   * training input once instead of at every step.
+   */
+  boolean constant() {
     return false;
   }
 

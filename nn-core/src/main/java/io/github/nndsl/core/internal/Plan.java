@@ -121,6 +121,40 @@ public final class Plan {
     capacity = rows;
   }
 
+  /**
+   * How many ops at the head of the plan are {@link Op#constant constant} (standardizations): a
+   * training loop may apply them once to its whole input ({@link #applyConstantHead}) and start
+   * every pass after them, with the same bits as running them at each step.
+   */
+  public int constantHead() {
+    int n = 0;
+    while (n + 1 < ops.length && n < firstWithParameters && ops[n].constant()) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The width of op {@code count - 1}'s output, the input's for 0. */
+  public int widthAfter(int count) {
+    return count == 0 ? inputs : ops[count - 1].outputs;
+  }
+
+  /**
+   * The output of the first {@code count} ops (all constant) for {@code rows} rows of x: a new
+   * array of (rows, that op's outputs), each row computed by the op's own forward pass.
+   */
+  public double[] applyConstantHead(int count, double[] x, int xOff, int rows) {
+    double[] in = x;
+    int inOff = xOff;
+    for (int i = 0; i < count; i++) {
+      double[] out = new double[Math.multiplyExact(rows, ops[i].outputs)];
+      ops[i].forward(in, inOff, out, rows);
+      in = out;
+      inOff = 0;
+    }
+    return in;
+  }
+
   /** Whether the plan has an op that acts differently while training (a dropout op). */
   public boolean hasRandomOps() {
     return randomOps.length > 0;
@@ -132,17 +166,26 @@ public final class Plan {
    * plan with no ops). Every pass but {@link #trainingForwardLossAndGradient} is this one.
    */
   public double[] forward(double[] x, int xOff, int batch) {
+    return forward(0, x, xOff, batch);
+  }
+
+  /** {@link #forward} from op {@code start}, x the output of the {@link #constantHead} ops before it. */
+  public double[] forward(int start, double[] x, int xOff, int batch) {
     for (Op op : randomOps) {
       op.mode(false, 0, 0);
     }
-    return run(x, xOff, batch);
+    return run(start, x, xOff, batch);
   }
 
   private double[] run(double[] x, int xOff, int batch) {
+    return run(0, x, xOff, batch);
+  }
+
+  private double[] run(int start, double[] x, int xOff, int batch) {
     ensureCapacity(batch);
     double[] in = x;
     int inOff = xOff;
-    for (int i = 0; i < ops.length; i++) {
+    for (int i = start; i < ops.length; i++) {
       ops[i].forward(in, inOff, activations[i + 1], batch);
       in = activations[i + 1];
       inOff = 0;
@@ -172,10 +215,19 @@ public final class Plan {
    */
   public double trainingForwardLossAndGradient(
       double[] x, int xOff, double[] y, int yOff, int batch, LossFunction loss, long seed, long step) {
+    return trainingForwardLossAndGradient(0, x, xOff, y, yOff, batch, loss, seed, step);
+  }
+
+  /**
+   * {@link #trainingForwardLossAndGradient} from op {@code start}: x is then the output of the
+   * {@link #constantHead} ops before it (start at most {@link #constantHead()}).
+   */
+  public double trainingForwardLossAndGradient(
+      int start, double[] x, int xOff, double[] y, int yOff, int batch, LossFunction loss, long seed, long step) {
     for (Op op : randomOps) {
       op.mode(true, seed, step);
     }
-    return lossAndGradient(run(x, xOff, batch), xOff, y, yOff, batch, loss);
+    return lossAndGradient(run(start, x, xOff, batch), xOff, y, yOff, batch, loss);
   }
 
   private double lossAndGradient(double[] out, int xOff, double[] y, int yOff, int batch, LossFunction loss) {
@@ -203,9 +255,14 @@ public final class Plan {
    * offers such a rate through {@link OptimizerState#fusedRate()}; see there).
    */
   public void backwardFromLoss(double[] x, int xOff, int batch, double fusedRate) {
+    backwardFromLoss(0, x, xOff, batch, fusedRate);
+  }
+
+  /** {@link #backwardFromLoss} after the pass from op {@code start}, x its input as there. */
+  public void backwardFromLoss(int start, double[] x, int xOff, int batch, double fusedRate) {
     for (int i = ops.length - 1; i >= firstWithParameters; i--) {
-      double[] in = i == 0 ? x : activations[i];
-      int inOff = i == 0 ? xOff : 0;
+      double[] in = i == start ? x : activations[i];
+      int inOff = i == start ? xOff : 0;
       double @Nullable [] gIn = i == firstWithParameters ? null : activationGradients[i];
       ops[i].backward(in, inOff, activations[i + 1], activationGradients[i + 1], gIn, batch, fusedRate);
     }

@@ -29,6 +29,11 @@ final class Standardization extends Op {
   }
 
   @Override
+  boolean constant() {
+    return true;
+  }
+
+  @Override
   FloatOp float32() {
     return FloatOps.standardize(mean, std);
   }

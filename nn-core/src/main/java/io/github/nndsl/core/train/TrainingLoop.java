@@ -30,6 +30,12 @@ final class TrainingLoop {
   private final TrainingState state;
   private final OptimizerState update;
   private final Batches batches;
+  private final int start; // the first op a step runs: those before it were applied to x once
+  private final double[] rawX; // x itself, which batches hold transformed when start > 0
+  private final int rawXOff;
+
+  /** The largest input (elements) whose constant head is applied once: 32 MiB of doubles. */
+  private static final long HEAD_COPY_MAX = 1L << 22;
   private final long dropoutSeed; // the trainer's shuffle seed: with state.steps, the dropout masks' key
   private final double targetLoss; // NaN: none
   private final @Nullable Schedule schedule;
@@ -62,8 +68,17 @@ final class TrainingLoop {
     this.state = TrainingState.forTraining(network, optimizer);
     this.update = state.optimizerState;
     int batchSize = fit ? trainer.batchSize() : 0;
-    this.batches = batchSize == 0 ? Batches.full(x, y)
-        : Batches.shuffled(x, y, batchSize, shuffler(state, trainer.shuffleSeed()));
+    // a standardization at the head is applied to the whole input once, with the bits it has at
+    // every step (the diagnostics read only the layers after it): not for a single step, nor when
+    // the copy would be large
+    this.start = fit && (long) x.dim(0) * x.dim(1) <= HEAD_COPY_MAX ? plan.constantHead() : 0;
+    this.rawX = Engine.CORE.data(x);
+    this.rawXOff = Engine.CORE.offset(x);
+    Tensor input = start == 0 ? x
+        : Engine.CORE.wrap(plan.applyConstantHead(start, Engine.CORE.data(x), Engine.CORE.offset(x), x.dim(0)),
+            x.dim(0), plan.widthAfter(start));
+    this.batches = batchSize == 0 ? Batches.full(input, y)
+        : Batches.shuffled(input, y, batchSize, shuffler(state, trainer.shuffleSeed()));
     this.dropoutSeed = trainer.shuffleSeed();
     this.targetLoss = trainer.targetLoss();
     this.schedule = trainer.schedule();
@@ -135,8 +150,8 @@ final class TrainingLoop {
 
   private double forwardAndLoss(int step, int rows) {
     // a training pass: dropout layers drop, with the masks of (the shuffle seed, the update count)
-    double value = plan.trainingForwardLossAndGradient(batches.x, batches.xOff, batches.y, batches.yOff, rows, loss,
-        dropoutSeed, state.steps);
+    double value = plan.trainingForwardLossAndGradient(start, batches.x, batches.xOff, batches.y, batches.yOff, rows,
+        loss, dropoutSeed, state.steps);
     if (!Double.isFinite(value)) {
       throw TrainingDivergedException.at(step, value, "try a lower learning rate than " + optimizer);
     }
@@ -144,7 +159,7 @@ final class TrainingLoop {
   }
 
   private void backwardAndUpdate(int rows) {
-    plan.backwardFromLoss(batches.x, batches.xOff, rows, fusedRate);
+    plan.backwardFromLoss(start, batches.x, batches.xOff, rows, fusedRate);
     if (fusedRate != fusedRate) {
       if (maxNorm == maxNorm) {
         clip(plan.gradients(), maxNorm);
@@ -228,7 +243,7 @@ final class TrainingLoop {
     }
     s.restoreBest();
     if (monitor != null) { // the end-of-fit check, on the network as it is returned
-      plan.forward(batches.x, batches.xOff, rows);
+      plan.forward(start, batches.x, batches.xOff, rows);
       check(step, rows, true, false);
     }
     return record.finish(last, false, true, monitor);
@@ -245,8 +260,7 @@ final class TrainingLoop {
 
   private TrainingHistory untrained(TrainingHistory.Recorder record) {
     int rows = batches.rows();
-    double value = plan.forwardLoss(batches.sourceX, batches.sourceXOff, batches.sourceY, batches.sourceYOff, rows,
-        loss);
+    double value = plan.forwardLoss(rawX, rawXOff, batches.sourceY, batches.sourceYOff, rows, loss);
     if (monitor != null) {
       record.check(monitor, 0, batches.sourceX, batches.sourceXOff, batches.sourceY, batches.sourceYOff, rows,
           false, false);
