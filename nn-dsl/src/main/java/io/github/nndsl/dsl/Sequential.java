@@ -179,7 +179,7 @@ public final class Sequential {
     if (!missing.isEmpty()) {
       return Validation.invalid(missing);
     }
-    @SuppressWarnings("nullness") // every element was checked present just above
+    @SuppressWarnings({"nullness", "unchecked"}) // every element was checked present just above
     List<Layer> checked = (List<Layer>) (List<?>) layers;
     return fit(checked);
   }

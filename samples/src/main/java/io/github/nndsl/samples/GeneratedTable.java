@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.cos;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.shiftRightUnsigned;
+import static org.apache.spark.sql.functions.shiftrightunsigned;
 import static org.apache.spark.sql.functions.sin;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.when;
@@ -104,7 +104,7 @@ public final class GeneratedTable {
 
   /** A uniform in (0, 1) from the top 53 bits of xxhash64(id, stream). */
   private static Column uniform(int stream) {
-    return shiftRightUnsigned(xxhash64(col("id"), lit(stream)), 11).cast(DataTypes.DoubleType)
+    return shiftrightunsigned(xxhash64(col("id"), lit(stream)), 11).cast(DataTypes.DoubleType)
         .plus(0.5).multiply(TWO_TO_MINUS_53);
   }
 

@@ -99,7 +99,7 @@ class ServeTest {
       while (p.nextToken() == JsonToken.START_ARRAY) {
         List<Double> row = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          row.add(Double.parseDouble(p.getText()));
+          row.add(Double.parseDouble(p.getString()));
         }
         rows.add(row.stream().mapToDouble(Double::doubleValue).toArray());
       }

@@ -212,7 +212,7 @@ public final class Json {
         return new Str(parser.getString());
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        return new Num(parser.getText()); // the number as written, at most MAX_NUMBER_LENGTH digits
+        return new Num(parser.getString()); // the number as written, at most MAX_NUMBER_LENGTH digits
       case VALUE_TRUE:
         return new Bool(true);
       case VALUE_FALSE:
