@@ -66,6 +66,41 @@ final class PackedMatMul {
   }
 
   /**
+   * {@link #rows} with b read through strides, {@code B(p, j) = b[bOff + p·brs + j·bcs]}: each
+   * block's rows are gathered into the row buffers (copied when {@code bcs} is 1), so a product
+   * whose b is another matrix's transpose needs no transposed copy of it first. The same bits.
+   */
+  static void rowsStrided(
+      double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs, double[] c, int cOff,
+      int r0, int r1, int k, int n) {
+    if (k == 0) {
+      zero(c, cOff, r0, r1, n);
+      return;
+    }
+    double[][] buffers = BUFFERS.get();
+    int blocks = blocks(n);
+    for (int blk = 0; blk < blocks; blk++) {
+      int j0 = start(n, blk, blocks);
+      int w = start(n, blk + 1, blocks) - j0;
+      for (int p0 = 0; p0 < k; p0 += DEPTH) {
+        int d = Math.min(DEPTH, k - p0);
+        for (int q = 0; q < d; q++) {
+          double[] row = buffers[q];
+          int from = bOff + (p0 + q) * brs + j0 * bcs;
+          if (bcs == 1) {
+            System.arraycopy(b, from, row, 0, w);
+          } else {
+            for (int j = 0; j < w; j++) {
+              row[j] = b[from + j * bcs];
+            }
+          }
+        }
+        block(a, aOff, ars, acs, buffers, 0, buffers, c, cOff, r0, r1, n, j0, w, p0, d);
+      }
+    }
+  }
+
+  /**
    * b (k, n) laid out once as {@link #rowsPacked} reads it: for each block of columns, one array
    * per row of b holding that block's columns. A frozen layer keeps its weights so, and a served
    * row then copies nothing (the copy of b's blocks costs as much memory traffic as a lone row's
