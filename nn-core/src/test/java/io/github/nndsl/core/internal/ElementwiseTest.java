@@ -19,6 +19,38 @@ class ElementwiseTest {
   };
 
   @Test
+  void sumRowsAddsTheRowsInOrderWhateverItsPath() {
+    // the plain loop below is NumPy's g.sum(axis=0) on a C-ordered array: row 0, then each next
+    // row added in turn; sumRows takes scratch rows from 32 columns on
+    Random random = new Random(3);
+    int[][] shapes = {{1, 64}, {2, 64}, {32, 64}, {33, 100}, {5, 31}, {7, 32}, {32, 10}, {0, 64}, {3, 1}};
+    for (int[] shape : shapes) {
+      int m = shape[0];
+      int n = shape[1];
+      int gOff = random.nextInt(4);
+      double[] g = new double[gOff + m * n];
+      for (int i = 0; i < g.length; i++) {
+        g[i] = random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4);
+      }
+      double[] expected = new double[n];
+      for (int j = 0; j < n; j++) {
+        double s = m == 0 ? 0.0 : g[gOff + j];
+        for (int r = 1; r < m; r++) {
+          s += g[gOff + r * n + j];
+        }
+        expected[j] = s;
+      }
+      double[] out = new double[n + 2];
+      out[0] = 7.0;
+      Elementwise.sumRows(g, gOff, out, 1, m, n);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(expected, java.util.Arrays.copyOfRange(out, 1, n + 1),
+          m + " x " + n);
+      assertEquals(7.0, out[0]);
+      assertEquals(0.0, out[n + 1]);
+    }
+  }
+
+  @Test
   void reluIsTheDefinitionBitForBitOnceCompiled() {
     Random random = new Random(13);
     int n = 4099; // not a multiple of any vector width
