@@ -111,11 +111,24 @@ public final class Dense extends Op {
           batch, inputs, outputs);
       return;
     }
-    if (packed != null && !MatMul.vectorized() && (long) batch * inputs * outputs < MatMul.PARALLEL_WORK) {
-      PackedMatMul.rowsPacked(in, inOff, inputs, 1, packed, out, 0, 0, batch, inputs, outputs);
+    boolean plain = !MatMul.vectorized() && (long) batch * inputs * outputs < MatMul.PARALLEL_WORK;
+    // the plain-loop kernel adds the bias and rectifies as it stores each row's sums (the same
+    // bits as the separate passes, which then do not run)
+    boolean fused = activation == null || activation == Kind.RELU;
+    if (packed != null && plain) {
+      PackedMatMul.rowsPacked(in, inOff, inputs, 1, packed, out, 0, 0, batch, inputs, outputs,
+          values, fused ? biasOffset : -1, activation == Kind.RELU);
+      if (fused) {
+        return;
+      }
       if (biasOffset >= 0) {
         Elementwise.addRow(out, 0, values, biasOffset, batch, outputs);
       }
+    } else if (plain && fused && outputs >= PackedMatMul.MIN_WIDTH
+        && (batch > 1 || (long) inputs * outputs > MatMul.ONE_ROW_MAX)) {
+      PackedMatMul.rows(in, inOff, inputs, 1, values, weightOffset, out, 0, 0, batch, inputs, outputs,
+          values, biasOffset, activation == Kind.RELU);
+      return;
     } else if (biasOffset >= 0) {
       MatMul.abPlusRow(in, inOff, values, weightOffset, values, biasOffset, out, 0, batch, inputs, outputs);
     } else {

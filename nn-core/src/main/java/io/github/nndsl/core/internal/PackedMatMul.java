@@ -3,6 +3,7 @@ package io.github.nndsl.core.internal;
 import static io.github.nndsl.core.internal.OwnUnit.never;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The plain-loop kernel for products with wide rows ({@link #MIN_WIDTH} columns of c or more):
@@ -39,15 +40,29 @@ final class PackedMatMul {
   private static final int ROWS = 4;
 
   private static final ThreadLocal<double[][]> BUFFERS =
-      ThreadLocal.withInitial(() -> new double[DEPTH + ROWS][WIDTH]);
+      ThreadLocal.withInitial(() -> new double[DEPTH + ROWS + 1][WIDTH]); // and a bias row
 
   private PackedMatMul() {}
 
   static void rows(
       double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
       int r0, int r1, int k, int n) {
+    rows(a, aOff, ars, acs, b, bOff, c, cOff, r0, r1, k, n, NO_BIAS, -1, false);
+  }
+
+  /**
+   * {@link #rows}, then a dense layer's bias ({@code bias[biasOff + j]}, a separate addition; none
+   * when biasOff is negative) and, when relu, {@code Math.max(z, 0.0)}, applied to each row's sums
+   * as the last block of terms stores them: the bits of the product followed by {@link
+   * Elementwise#addRow} and {@link Elementwise#relu}, without their passes over c (the first is
+   * scalar on JDK 17: it reads c and the bias at two offsets).
+   */
+  static void rows(
+      double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+      int r0, int r1, int k, int n, double[] bias, int biasOff, boolean relu) {
     if (k == 0) {
       zero(c, cOff, r0, r1, n);
+      epilogue(c, cOff, r0, r1, n, bias, biasOff, relu);
       return;
     }
     double[][] buffers = BUFFERS.get(); // rows 0..DEPTH-1: the block of b; then four of c
@@ -60,7 +75,9 @@ final class PackedMatMul {
         for (int q = 0; q < d; q++) {
           System.arraycopy(b, bOff + (p0 + q) * n + j0, buffers[q], 0, w);
         }
-        block(a, aOff, ars, acs, buffers, 0, buffers, c, cOff, r0, r1, n, j0, w, p0, d);
+        boolean last = p0 + d == k;
+        block(a, aOff, ars, acs, buffers, 0, buffers, c, cOff, r0, r1, n, j0, w, p0, d,
+            bias, last ? biasOff : -1, last && relu);
       }
     }
   }
@@ -95,7 +112,7 @@ final class PackedMatMul {
             }
           }
         }
-        block(a, aOff, ars, acs, buffers, 0, buffers, c, cOff, r0, r1, n, j0, w, p0, d);
+        block(a, aOff, ars, acs, buffers, 0, buffers, c, cOff, r0, r1, n, j0, w, p0, d, NO_BIAS, -1, false);
       }
     }
   }
@@ -122,9 +139,10 @@ final class PackedMatMul {
   /** {@link #rows} with b already {@link #pack packed}: the same bits, no copy of b. */
   static void rowsPacked(
       double[] a, int aOff, int ars, int acs, double[][][] packed, double[] c, int cOff,
-      int r0, int r1, int k, int n) {
+      int r0, int r1, int k, int n, double[] bias, int biasOff, boolean relu) {
     if (k == 0) {
       zero(c, cOff, r0, r1, n);
+      epilogue(c, cOff, r0, r1, n, bias, biasOff, relu);
       return;
     }
     double[][] buffers = BUFFERS.get(); // only the four accumulator rows are used
@@ -133,7 +151,23 @@ final class PackedMatMul {
       int j0 = start(n, blk, blocks);
       int w = start(n, blk + 1, blocks) - j0;
       for (int p0 = 0; p0 < k; p0 += DEPTH) {
-        block(a, aOff, ars, acs, packed[blk], p0, buffers, c, cOff, r0, r1, n, j0, w, p0, Math.min(DEPTH, k - p0));
+        int d = Math.min(DEPTH, k - p0);
+        boolean last = p0 + d == k;
+        block(a, aOff, ars, acs, packed[blk], p0, buffers, c, cOff, r0, r1, n, j0, w, p0, d,
+            bias, last ? biasOff : -1, last && relu);
+      }
+    }
+  }
+
+  private static final double[] NO_BIAS = new double[0];
+
+  /** The epilogue on rows [r0, r1) of c in place, for an empty product's zeros. */
+  private static void epilogue(double[] c, int cOff, int r0, int r1, int n, double[] bias, int biasOff, boolean relu) {
+    for (int i = r0; i < r1; i++) {
+      for (int j = 0; j < n; j++) {
+        int e = cOff + i * n + j;
+        double z = biasOff >= 0 ? c[e] + bias[biasOff + j] : c[e];
+        c[e] = relu ? Math.max(z, 0.0) : z;
       }
     }
   }
@@ -172,7 +206,12 @@ final class PackedMatMul {
    */
   private static void block(
       double[] a, int aOff, int ars, int acs, double[][] bRows, int base, double[][] buffers, double[] c, int cOff,
-      int r0, int r1, int n, int j0, int w, int p0, int d) {
+      int r0, int r1, int n, int j0, int w, int p0, int d, double[] bias, int biasOff, boolean relu) {
+    double @Nullable [] biasRow = null;
+    if (biasOff >= 0) {
+      biasRow = buffers[DEPTH + ROWS];
+      System.arraycopy(bias, biasOff + j0, biasRow, 0, w);
+    }
     double[] acc0 = buffers[DEPTH];
     double[] acc1 = buffers[DEPTH + 1];
     double[] acc2 = buffers[DEPTH + 2];
@@ -202,10 +241,10 @@ final class PackedMatMul {
         one(a[a2 + o], bRows[base + q], acc2, w);
         one(a[a3 + o], bRows[base + q], acc3, w);
       }
-      System.arraycopy(acc0, 0, c, c0, w);
-      System.arraycopy(acc1, 0, c, c0 + n, w);
-      System.arraycopy(acc2, 0, c, c0 + 2 * n, w);
-      System.arraycopy(acc3, 0, c, c0 + 3 * n, w);
+      store(acc0, c, c0, w, biasRow, relu);
+      store(acc1, c, c0 + n, w, biasRow, relu);
+      store(acc2, c, c0 + 2 * n, w, biasRow, relu);
+      store(acc3, c, c0 + 3 * n, w, biasRow, relu);
     }
     for (; i < r1; i++) { // the last rows, fewer than four (a served prediction is one)
       int c0 = cOff + i * n + j0;
@@ -220,7 +259,76 @@ final class PackedMatMul {
       for (; q < d; q++) {
         one(a[a0 + q * acs], bRows[base + q], acc0, w);
       }
-      System.arraycopy(acc0, 0, c, c0, w);
+      store(acc0, c, c0, w, biasRow, relu);
+    }
+  }
+
+  /**
+   * Stores w finished sums from acc into c at ci, the bias row {@code biasRow[0, w)} added first
+   * when there is one and the rectifier taken when relu, both in place in acc (loops over arrays
+   * read at one index, which JDK 17's superword pass vectorises).
+   */
+  private static void store(double[] acc, double[] c, int ci, int w, double @Nullable [] biasRow, boolean relu) {
+    if (biasRow != null) {
+      if (relu) {
+        biasRelu(acc, biasRow, w);
+      } else {
+        biased(acc, biasRow, w);
+      }
+    } else if (relu) {
+      rectified(acc, w);
+    }
+    System.arraycopy(acc, 0, c, ci, w);
+  }
+
+  /** {@code acc = max(acc + bias, 0.0)}: {@link Elementwise#addRow}'s addition, then {@link Elementwise#relu}. */
+  private static void biasRelu(double[] acc, double[] bias, int w) {
+    for (int j = 0; j < w; j++) {
+      acc[j] = Math.max(acc[j] + bias[j], 0.0);
+    }
+    if (w < 0) { // never taken: it keeps the method out of inlining (OwnUnit; a short loop, so 80 calls)
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+    }
+  }
+
+  /** {@code acc = acc + bias}, {@link Elementwise#addRow}'s addition. */
+  private static void biased(double[] acc, double[] bias, int w) {
+    for (int j = 0; j < w; j++) {
+      acc[j] = acc[j] + bias[j];
+    }
+    if (w < 0) { // never taken: it keeps the method out of inlining (OwnUnit; a short loop, so 80 calls)
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+    }
+  }
+
+  /** {@code acc = max(acc, 0.0)}, {@link Elementwise#relu}. */
+  private static void rectified(double[] acc, int w) {
+    for (int j = 0; j < w; j++) {
+      acc[j] = Math.max(acc[j], 0.0);
+    }
+    if (w < 0) { // never taken: it keeps the method out of inlining (OwnUnit; a short loop, so 80 calls)
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
     }
   }
 
