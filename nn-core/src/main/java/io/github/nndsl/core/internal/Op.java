@@ -134,7 +134,11 @@ public abstract class Op {
   static void derivativeInPlace(Kind kind, double slope, double[] g, int gOff, double[] a, int aOff, int n) {
     switch (kind) {
       case RELU:
-        Elementwise.reluBackward(g, gOff, a, aOff, g, gOff, n);
+        if (gOff == 0 && aOff == 0) {
+          Elementwise.reluBackwardOfOutput(g, a, n);
+        } else {
+          Elementwise.reluBackward(g, gOff, a, aOff, g, gOff, n);
+        }
         break;
       case SIGMOID:
         Elementwise.sigmoidBackward(g, gOff, a, aOff, g, gOff, n);

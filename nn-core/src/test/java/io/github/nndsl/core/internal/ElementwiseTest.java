@@ -1,6 +1,7 @@
 package io.github.nndsl.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,40 @@ class ElementwiseTest {
     -0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
     -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 1.0, -1.0,
   };
+
+  @Test
+  void theRectifiersBackwardFromItsOutputHasTheBitsOfTheMaskForm() {
+    // a is a rectifier's output, max(z, 0.0): +0.0, positive (subnormals, the largest, infinity)
+    // or NaN; g anything. Against reluBackward (checked against NumPy's g * (x > 0) above) and
+    // the definition itself
+    double[] outputs = {0.0, Double.MIN_VALUE, 3 * Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, 0.5, 1.0, 7.25e10,
+        1e300, Double.MAX_VALUE, Double.POSITIVE_INFINITY};
+    double[] gradients = {0.0, -0.0, 1.0, -1.0, 3.5e-310, -2e-320, 1e308, -1e308, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Double.NaN, 0.1, -7.0};
+    int n = outputs.length * gradients.length;
+    double[] a = new double[n];
+    double[] g = new double[n];
+    for (int i = 0; i < outputs.length; i++) {
+      for (int j = 0; j < gradients.length; j++) {
+        a[i * gradients.length + j] = outputs[i];
+        g[i * gradients.length + j] = gradients[j];
+      }
+    }
+    double[] mask = new double[n];
+    Elementwise.reluBackward(g, 0, a, 0, mask, 0, n);
+    double[] fromOutput = g.clone();
+    Elementwise.reluBackwardOfOutput(fromOutput, a, n);
+    for (int i = 0; i < n; i++) {
+      double definition = g[i] * (a[i] > 0 ? 1.0 : 0.0);
+      assertEquals(Double.doubleToRawLongBits(definition), Double.doubleToRawLongBits(mask[i]), "mask form, " + i);
+      assertEquals(Double.doubleToRawLongBits(definition), Double.doubleToRawLongBits(fromOutput[i]),
+          "a = " + a[i] + ", g = " + g[i]);
+    }
+    // a NaN activation meets a NaN gradient (the next layer's row is NaN): NaN, as g * 0.0 is
+    double[] nanG = {Double.NaN};
+    Elementwise.reluBackwardOfOutput(nanG, new double[] {Double.NaN}, 1);
+    assertTrue(Double.isNaN(nanG[0]));
+  }
 
   @Test
   void sumRowsAddsTheRowsInOrderWhateverItsPath() {
