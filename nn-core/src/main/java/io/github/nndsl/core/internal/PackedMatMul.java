@@ -54,7 +54,10 @@ final class PackedMatMul {
     int slot = (w + 7) / 8;
     double[][] buffers = byWidth[slot];
     if (buffers == null) {
-      buffers = new double[DEPTH + ROWS + 1][slot * 8];
+      // 6 doubles more than the width: with its 16-byte header each row is then a multiple of 64
+      // bytes, so the rows, allocated one after the other, share one alignment within a cache
+      // line, and the superword loop's pre-loop, which aligns one array, aligns them all
+      buffers = new double[DEPTH + ROWS + 1][slot * 8 + 6];
       byWidth[slot] = buffers;
     }
     return buffers;
