@@ -231,16 +231,13 @@ public final class Elementwise {
   public static void adam(
       double[] p, double[] g, double[] m, double[] v, double beta1, double beta2, double c1, double c2,
       double lr, double decay, double epsilon) {
-    // once a bias correction has rounded to exactly 1.0 (1 - beta^t with beta^t at most 2^-54:
-    // from step 356 for beta1 0.9, 37,412 for beta2 0.999), dividing by it returns its operand
-    // unchanged, so the loops without that division give the same bits; the divisions and the
-    // square root are what bound this loop
+    // once the first bias correction has rounded to exactly 1.0 (1 - beta1^t with beta1^t at most
+    // 2^-54: from step 356 for beta1 0.9), dividing by it returns its operand unchanged, so the
+    // loop without that division gives the same bits; the divisions and the square root are what
+    // bound this loop. (The second settles only from step 37,412 for beta2 0.999: not worth a
+    // third copy of the loop.)
     if (c1 == 1.0) {
-      if (c2 == 1.0) {
-        adamSettled(p, g, m, v, beta1, beta2, lr, decay, epsilon);
-      } else {
-        adamFirstSettled(p, g, m, v, beta1, beta2, c2, lr, decay, epsilon);
-      }
+      adamFirstSettled(p, g, m, v, beta1, beta2, c2, lr, decay, epsilon);
       return;
     }
     int n = p.length;
@@ -287,27 +284,4 @@ public final class Elementwise {
     }
   }
 
-  /** {@link #adam} when both bias corrections are exactly 1.0. */
-  private static void adamSettled(
-      double[] p, double[] g, double[] m, double[] v, double beta1, double beta2,
-      double lr, double decay, double epsilon) {
-    int n = p.length;
-    for (int i = 0; i < n; i++) {
-      double gi = g[i];
-      double mi = beta1 * m[i] + (1.0 - beta1) * gi;
-      double vi = beta2 * v[i] + (1.0 - beta2) * gi * gi;
-      m[i] = mi;
-      v[i] = vi;
-      p[i] = p[i] * decay - lr * mi / (Math.sqrt(vi) + epsilon);
-    }
-    if (n < 0) { // never taken: it keeps the method out of inlining (OwnUnit)
-      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
-      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
-      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
-      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
-      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
-      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
-      never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);
-    }
-  }
 }

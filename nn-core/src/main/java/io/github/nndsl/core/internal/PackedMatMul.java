@@ -61,7 +61,7 @@ final class PackedMatMul {
       byWidth[slot] = buffers;
     }
     return buffers;
-  } // and a bias row
+  }
 
   private PackedMatMul() {}
 
@@ -81,26 +81,7 @@ final class PackedMatMul {
   static void rows(
       double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
       int r0, int r1, int k, int n, double[] bias, int biasOff, boolean relu) {
-    if (k == 0) {
-      zero(c, cOff, r0, r1, n);
-      epilogue(c, cOff, r0, r1, n, bias, biasOff, relu);
-      return;
-    }
-    int blocks = blocks(n);
-    double[][] buffers = buffers((n + blocks - 1) / blocks); // the widest block's
-    for (int blk = 0; blk < blocks; blk++) {
-      int j0 = start(n, blk, blocks);
-      int w = start(n, blk + 1, blocks) - j0;
-      for (int p0 = 0; p0 < k; p0 += DEPTH) {
-        int d = Math.min(DEPTH, k - p0);
-        for (int q = 0; q < d; q++) {
-          System.arraycopy(b, bOff + (p0 + q) * n + j0, buffers[q], 0, w);
-        }
-        boolean last = p0 + d == k;
-        block(a, aOff, ars, acs, buffers, 0, buffers, c, cOff, r0, r1, n, j0, w, p0, d,
-            bias, last ? biasOff : -1, last && relu);
-      }
-    }
+    rowsStrided(a, aOff, ars, acs, b, bOff, n, 1, c, cOff, r0, r1, k, n, bias, biasOff, relu);
   }
 
   /**
@@ -111,12 +92,19 @@ final class PackedMatMul {
   static void rowsStrided(
       double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs, double[] c, int cOff,
       int r0, int r1, int k, int n) {
+    rowsStrided(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, r0, r1, k, n, NO_BIAS, -1, false);
+  }
+
+  private static void rowsStrided(
+      double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs, double[] c, int cOff,
+      int r0, int r1, int k, int n, double[] bias, int biasOff, boolean relu) {
     if (k == 0) {
       zero(c, cOff, r0, r1, n);
+      epilogue(c, cOff, r0, r1, n, bias, biasOff, relu);
       return;
     }
     int blocks = blocks(n);
-    double[][] buffers = buffers((n + blocks - 1) / blocks);
+    double[][] buffers = buffers((n + blocks - 1) / blocks); // the widest block's
     for (int blk = 0; blk < blocks; blk++) {
       int j0 = start(n, blk, blocks);
       int w = start(n, blk + 1, blocks) - j0;
@@ -133,7 +121,9 @@ final class PackedMatMul {
             }
           }
         }
-        block(a, aOff, ars, acs, buffers, 0, buffers, c, cOff, r0, r1, n, j0, w, p0, d, NO_BIAS, -1, false);
+        boolean last = p0 + d == k;
+        block(a, aOff, ars, acs, buffers, 0, buffers, c, cOff, r0, r1, n, j0, w, p0, d,
+            bias, last ? biasOff : -1, last && relu);
       }
     }
   }
