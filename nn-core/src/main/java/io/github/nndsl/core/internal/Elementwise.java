@@ -234,9 +234,10 @@ public final class Elementwise {
     // once the first bias correction has rounded to exactly 1.0 (1 - beta1^t with beta1^t at most
     // 2^-54: from step 356 for beta1 0.9), dividing by it returns its operand unchanged, so the
     // loop without that division gives the same bits; the divisions and the square root are what
-    // bound this loop. (The second settles only from step 37,412 for beta2 0.999: not worth a
-    // third copy of the loop.)
-    if (c1 == 1.0) {
+    // bound this loop, and that loop also divides by the second correction without the divider
+    // (see adamFirstSettled). c2 reaches 1.0 only after 37,412 steps for beta2 0.999 (or at once
+    // for beta2 0): the general loop then, as for an epsilon below 2^-300.
+    if (c1 == 1.0 && c2 < 1.0 && epsilon >= 0x1p-300) {
       adamFirstSettled(p, g, m, v, beta1, beta2, c2, lr, decay, epsilon);
       return;
     }
@@ -261,9 +262,26 @@ public final class Elementwise {
   }
 
   /** {@link #adam} when the first bias correction is exactly 1.0: {@code mi / 1.0} is mi. */
+  /**
+   * {@link #adam} once c1 is 1.0, for c2 below 1.0 and an epsilon of 2^-300 or more: the same bits,
+   * with {@code v / c2} taken without a division (the divider, shared with the square root and the
+   * other division, bounds the loop). With {@code r = 1/c2} rounded, the quotient of a scaled
+   * {@code s = v·2^-64} is refined once (Markstein): {@code q0 = s·r}, then {@code fma(fma(-q0,
+   * c2, s), r, q0)} is the correctly rounded {@code s / c2} wherever s is 2^-900 or more, where the
+   * remainder {@code s - q0·c2} is exact; multiplied back by 2^64 (exact, or an overflow to
+   * infinity exactly where {@code v / c2} overflows) it is {@code v / c2}. Below that (v under
+   * 2^-836) the refined quotient may be off in its last places, but both it and {@code v / c2} are
+   * then below 2^-783 (c2 is at least 2^-53), so their square roots are below 2^-391, under half
+   * an ulp of an epsilon of 2^-300 or more, and {@code sqrt(·) + epsilon} rounds to epsilon from
+   * either. The scaling keeps {@code s·r} finite for every finite v; an infinite v is first
+   * clamped to the largest double, whose quotient by a c2 below 1.0 overflows to infinity as
+   * infinity's does. A NaN stays NaN. {@code ElementwiseTest} compares it with the division at the
+   * edges.
+   */
   private static void adamFirstSettled(
       double[] p, double[] g, double[] m, double[] v, double beta1, double beta2, double c2,
       double lr, double decay, double epsilon) {
+    double r = 1.0 / c2;
     int n = p.length;
     for (int i = 0; i < n; i++) {
       double gi = g[i];
@@ -271,7 +289,10 @@ public final class Elementwise {
       double vi = beta2 * v[i] + (1.0 - beta2) * gi * gi;
       m[i] = mi;
       v[i] = vi;
-      p[i] = p[i] * decay - lr * mi / (Math.sqrt(vi / c2) + epsilon);
+      double s = Math.min(vi, Double.MAX_VALUE) * 0x1p-64;
+      double q0 = s * r;
+      double q = Math.fma(Math.fma(-q0, c2, s), r, q0) * 0x1p64;
+      p[i] = p[i] * decay - lr * mi / (Math.sqrt(q) + epsilon);
     }
     if (n < 0) { // never taken: it keeps the method out of inlining (OwnUnit)
       never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n); never(n);

@@ -54,6 +54,70 @@ class ElementwiseTest {
   }
 
   @Test
+  void settledAdamHasTheDivisionsBitsAtTheEdgesOnceCompiled() {
+    // Elementwise.adam with c1 = 1.0 takes v / c2 by a refined reciprocal (adamFirstSettled);
+    // against the formula with both divisions written out, on second moments from 0 through the
+    // subnormals, the region below 2^-836 where the refined quotient itself may differ, up to the
+    // largest double and infinity, NaN gradients, for the c2 of early, middle and late steps and
+    // the extremes, an epsilon at the 2^-300 bound and one below it (the general loop); repeated
+    // until C2 has compiled the loop
+    Random random = new Random(29);
+    int n = 1031;
+    double[] firsts = new double[n];
+    double[] seconds = new double[n];
+    double[] grads = new double[n];
+    for (int i = 0; i < n; i++) {
+      int kind = i % 6;
+      seconds[i] = Math.abs(kind == 0 ? Math.scalb(1 + random.nextDouble(), random.nextInt(2098) - 1074)
+          : kind == 1 ? Math.scalb(1 + random.nextDouble(), -836 - random.nextInt(240)) // stays tiny: g too
+          : kind == 2 ? Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL)
+          : kind == 3 ? AWKWARD[random.nextInt(AWKWARD.length)]
+          : random.nextDouble());
+      firsts[i] = kind == 3 ? AWKWARD[random.nextInt(AWKWARD.length)]
+          : kind == 0 ? Math.scalb(random.nextGaussian(), random.nextInt(2000) - 1000)
+          : random.nextGaussian() * 1e-3;
+      grads[i] = kind == 1 ? (random.nextBoolean() ? 0.0 : Math.scalb(random.nextGaussian(), -560))
+          : kind == 4 ? AWKWARD[random.nextInt(AWKWARD.length)]
+          : kind == 5 ? Math.scalb(random.nextGaussian(), random.nextInt(1100) - 600)
+          : random.nextGaussian() * 1e-3;
+    }
+    double beta1 = 0.9;
+    double beta2 = 0.999;
+    double lr = 1e-3;
+    double[] c2s = {1 - Math.pow(beta2, 356), 1 - Math.pow(beta2, 5000), 1 - Math.pow(beta2, 37000), 0.5,
+        0x1p-53, Math.nextDown(1.0), 1.0};
+    double[] epsilons = {1e-8, 0x1p-300, 0x1p-301, 1e-320};
+    for (int round = 0; round < 448; round++) {
+      double c2 = c2s[round % c2s.length];
+      double epsilon = epsilons[round / c2s.length % epsilons.length];
+      double decay = round % 2 == 0 ? 1.0 : 1 - lr * 0.01;
+      double[] p = new double[n];
+      for (int i = 0; i < n; i++) {
+        p[i] = 0.01 * (i % 17 - 8);
+      }
+      double[] m = firsts.clone();
+      double[] v = seconds.clone();
+      double[] rp = p.clone();
+      double[] rm = firsts.clone();
+      double[] rv = seconds.clone();
+      Elementwise.adam(p, grads, m, v, beta1, beta2, 1.0, c2, lr, decay, epsilon);
+      if (round < c2s.length * epsilons.length || round >= 448 - c2s.length * epsilons.length) {
+        for (int i = 0; i < n; i++) {
+          double gi = grads[i];
+          rm[i] = beta1 * rm[i] + (1.0 - beta1) * gi;
+          rv[i] = beta2 * rv[i] + (1.0 - beta2) * gi * gi;
+          rp[i] = rp[i] * decay - lr * (rm[i] / 1.0) / (Math.sqrt(rv[i] / c2) + epsilon);
+          int at = i;
+          assertEquals(Double.doubleToLongBits(rp[i]), Double.doubleToLongBits(p[i]),
+              () -> "p at " + at + ": v " + rv[at] + ", g " + gi + ", c2 " + c2 + ", epsilon " + epsilon);
+          assertEquals(Double.doubleToLongBits(rv[i]), Double.doubleToLongBits(v[i]));
+          assertEquals(Double.doubleToLongBits(rm[i]), Double.doubleToLongBits(m[i]));
+        }
+      }
+    }
+  }
+
+  @Test
   void sumRowsAddsTheRowsInOrderWhateverItsPath() {
     // the plain loop below is NumPy's g.sum(axis=0) on a C-ordered array: row 0, then each next
     // row added in turn; sumRows takes scratch rows from 32 columns on
