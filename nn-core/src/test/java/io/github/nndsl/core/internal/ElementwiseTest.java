@@ -118,6 +118,58 @@ class ElementwiseTest {
   }
 
   @Test
+  void settledAdamHasTheDivisionsBitsForTheSecondCorrectionOfEveryStep() {
+    // the quotients v / c2 of the settled loop, through the parameters they give, for the c2 of
+    // every 7th step from 356 (where c1 settles for beta1 0.9) to 37,411 (c2 settles) for beta2
+    // 0.999, and of the first 2,000 steps for beta2 0.99, 0.5 and 0.9999: second moments log-
+    // uniform over the exact region (2^-836 to the largest double), first moments scaled so
+    // that each update shows the quotient's last bits in p
+    Random random = new Random(31);
+    int n = 512;
+    double[] grads = new double[n];
+    double[] firsts = new double[n];
+    double[] seconds = new double[n];
+    double[][] schedules = {{0.999, 356, 37411, 7}, {0.99, 1, 2000, 1}, {0.5, 1, 52, 1}, {0.9999, 1, 2000, 1}};
+    int checked = 0;
+    for (double[] schedule : schedules) {
+      double beta2 = schedule[0];
+      double power = 1.0;
+      for (int t = 1; t <= schedule[2]; t++) {
+        power *= beta2;
+        if (t < schedule[1] || (t - (int) schedule[1]) % (int) schedule[3] != 0) {
+          continue;
+        }
+        double c2 = 1 - power;
+        for (int i = 0; i < n; i++) {
+          seconds[i] = Math.scalb(1 + random.nextDouble(), random.nextInt(1859) - 836);
+          double root = Math.sqrt(seconds[i] / c2);
+          firsts[i] = root * (1 + random.nextDouble()) * 1e3; // lr * m / sqrt(v / c2) near p's size
+          grads[i] = 0.0; // v = beta2 * v exactly as written: no g² term to hide a quotient's last bit
+        }
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+          p[i] = 1 + random.nextDouble();
+        }
+        double[] rp = p.clone();
+        double[] m = firsts.clone();
+        double[] v = seconds.clone();
+        Elementwise.adam(p, grads, m, v, 0.9, beta2, 1.0, c2, 1e-3, 1.0, 1e-8);
+        for (int i = 0; i < n; i++) {
+          double mi = 0.9 * firsts[i] + (1.0 - 0.9) * 0.0;
+          double vi = beta2 * seconds[i] + (1.0 - beta2) * 0.0 * 0.0;
+          double expected = rp[i] * 1.0 - 1e-3 * (mi / 1.0) / (Math.sqrt(vi / c2) + 1e-8);
+          int at = i;
+          double c = c2;
+          assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(p[i]),
+              () -> "v " + seconds[at] + ", c2 " + c);
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked > 2_000_000, "quotients checked: " + checked);
+  }
+
+  @Test
   void sumRowsAddsTheRowsInOrderWhateverItsPath() {
     // the plain loop below is NumPy's g.sum(axis=0) on a C-ordered array: row 0, then each next
     // row added in turn; sumRows takes scratch rows from 32 columns on
