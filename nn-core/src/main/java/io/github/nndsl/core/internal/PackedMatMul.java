@@ -230,11 +230,14 @@ final class PackedMatMul {
     int i = r0;
     for (; i + ROWS <= r1; i += ROWS) {
       int c0 = cOff + i * n + j0;
-      load(c, c0, acc0, w, p0);
-      load(c, c0 + n, acc1, w, p0);
-      load(c, c0 + 2 * n, acc2, w, p0);
-      load(c, c0 + 3 * n, acc3, w, p0);
-      fourRows(a, aOff + i * ars + p0 * acs, ars, acs, bRows, base, d, acc0, acc1, acc2, acc3, w);
+      boolean fresh = p0 == 0 && d >= 2; // the first pass then writes the accumulators
+      if (!fresh) {
+        load(c, c0, acc0, w, p0);
+        load(c, c0 + n, acc1, w, p0);
+        load(c, c0 + 2 * n, acc2, w, p0);
+        load(c, c0 + 3 * n, acc3, w, p0);
+      }
+      fourRows(a, aOff + i * ars + p0 * acs, ars, acs, bRows, base, d, acc0, acc1, acc2, acc3, w, fresh);
       store(acc0, c, c0, w, biasRow, relu);
       store(acc1, c, c0 + n, w, biasRow, relu);
       store(acc2, c, c0 + 2 * n, w, biasRow, relu);
@@ -259,11 +262,16 @@ final class PackedMatMul {
    */
   private static void fourRows(
       double[] a, int a0, int ars, int acs, double[][] bRows, int base, int d,
-      double[] acc0, double[] acc1, double[] acc2, double[] acc3, int w) {
+      double[] acc0, double[] acc1, double[] acc2, double[] acc3, int w, boolean fresh) {
     int a1 = a0 + ars;
     int a2 = a1 + ars;
     int a3 = a2 + ars;
     int q = 0;
+    if (fresh) { // the first two terms of every chain, from +0.0, into accumulators not yet written
+      fourByTwoFirst(a[a0], a[a0 + acs], a[a1], a[a1 + acs], a[a2], a[a2 + acs], a[a3], a[a3 + acs],
+          bRows[base], bRows[base + 1], acc0, acc1, acc2, acc3, w);
+      q = 2;
+    }
     for (; q + 2 <= d; q += 2) {
       int o = q * acs;
       int o1 = o + acs;
@@ -372,6 +380,32 @@ final class PackedMatMul {
       c1[j] = Math.fma(x11, y1, Math.fma(x10, y0, c1[j]));
       c2[j] = Math.fma(x21, y1, Math.fma(x20, y0, c2[j]));
       c3[j] = Math.fma(x31, y1, Math.fma(x30, y0, c3[j]));
+    }
+    if (w < 0) { // never taken: it keeps the method out of inlining (OwnUnit)
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+      never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
+    }
+  }
+
+  /**
+   * {@link #fourByTwo} on accumulators of +0.0 without reading them: each chain's first term is
+   * {@code fma(x, y, 0.0)}, as from a cleared accumulator (so no pass clears them first).
+   */
+  private static void fourByTwoFirst(
+      double x00, double x01, double x10, double x11, double x20, double x21, double x30, double x31,
+      double[] b0, double[] b1, double[] c0, double[] c1, double[] c2, double[] c3, int w) {
+    for (int j = 0; j < w; j++) {
+      double y0 = b0[j];
+      double y1 = b1[j];
+      c0[j] = Math.fma(x01, y1, Math.fma(x00, y0, 0.0));
+      c1[j] = Math.fma(x11, y1, Math.fma(x10, y0, 0.0));
+      c2[j] = Math.fma(x21, y1, Math.fma(x20, y0, 0.0));
+      c3[j] = Math.fma(x31, y1, Math.fma(x30, y0, 0.0));
     }
     if (w < 0) { // never taken: it keeps the method out of inlining (OwnUnit)
       never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w); never(w);
