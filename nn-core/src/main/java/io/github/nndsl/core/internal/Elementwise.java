@@ -261,7 +261,6 @@ public final class Elementwise {
     }
   }
 
-  /** {@link #adam} when the first bias correction is exactly 1.0: {@code mi / 1.0} is mi. */
   /**
    * {@link #adam} once c1 is 1.0, for c2 below 1.0 and an epsilon of 2^-300 or more: the same bits,
    * with {@code v / c2} taken without a division (the divider, shared with the square root and the
